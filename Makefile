@@ -1,0 +1,73 @@
+# The two commands users need: `make generate` and `make test`.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+SPEC ?= spec/openapi.yaml
+CONFIG ?= spec/generator.yaml
+OUT ?= generated
+GEN := $(PY) -m generator
+STAMP := $(VENV)/.installed
+
+.PHONY: help install generate check test test-slow lint typecheck release bench mock clean update-snapshots
+
+help:
+	@echo "make generate   regenerate $(OUT)/ from $(SPEC) and $(CONFIG)"
+	@echo "make test       install what is needed, lint, type-check, run the tests and the drift check"
+	@echo "make check      fail if $(OUT)/ is stale"
+	@echo "make release    build the SDK and CLI packages and the docs archive into dist/"
+	@echo "make bench      run the benchmarks and write bench/RESULTS.md"
+	@echo "make mock       start the Prism mock server on 127.0.0.1:4010"
+	@echo "make test-slow  also run the slow tests (large real-world documents)"
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+generate: $(STAMP)
+	$(GEN) generate --spec $(SPEC) --config $(CONFIG) --out $(OUT)
+
+check: $(STAMP)
+	$(GEN) check --spec $(SPEC) --config $(CONFIG) --out $(OUT)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check generator tests bench
+	$(VENV)/bin/ruff format --check generator tests bench
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+test: $(STAMP)
+	$(MAKE) --no-print-directory lint typecheck
+	$(PY) -m pytest -q
+	$(MAKE) --no-print-directory check
+
+test-slow: $(STAMP)
+	$(PY) -m pytest -q -m "slow or not slow"
+
+update-snapshots: $(STAMP)
+	$(PY) -m tests.snapshots update
+
+release: $(STAMP) check
+	rm -rf dist && mkdir -p dist
+	$(PY) -m build --outdir dist $(OUT)/sdk
+	$(PY) -m build --outdir dist $(OUT)/cli
+	tar -czf dist/docs.tar.gz -C $(OUT) docs
+	@ls -1 dist
+
+bench: $(STAMP)
+	$(PY) bench/run.py
+
+mock: $(STAMP)
+	@echo "not yet available: the Prism mock server comes with the SDK tests"
+
+clean:
+	rm -rf dist build .pytest_cache .mypy_cache .ruff_cache $(VENV)
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,143 @@
+"""The command line: ``python -m generator generate|check|validate``.
+
+Exit codes: 0 success; 1 ``check`` found drift; 2 bad input (the spec or
+config cannot be used, or ``--strict`` and there were warnings). Errors are
+one short message on stderr, never a traceback unless ``--traceback``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from .errors import Diagnostics, GeneratorError, StrictModeError
+from .pipeline import Inputs, generate, load_api
+from .writer import compare_tree, write_tree
+
+EXIT_OK, EXIT_DRIFT, EXIT_BAD_INPUT = 0, 1, 2
+#: Warnings printed one per line before "... and N more".
+MAX_WARNINGS_SHOWN = 20
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m generator",
+        description="Generate a Python SDK, a CLI and reference docs from an OpenAPI document.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def common(sub: argparse.ArgumentParser, *, out: bool) -> None:
+        sub.add_argument("--spec", required=True, type=Path, help="the OpenAPI 3.x document")
+        sub.add_argument("--config", type=Path, help="generator config (names, resources)")
+        if out:
+            sub.add_argument("--out", required=True, type=Path, help="output folder")
+            sub.add_argument("--strict", action="store_true", help="treat warnings as errors")
+            sub.add_argument(
+                "--no-validate",
+                dest="validate",
+                action="store_false",
+                help="skip openapi-spec-validator (faster on very large documents)",
+            )
+        sub.add_argument("--traceback", action="store_true", help="show tracebacks on errors")
+        sub.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+
+    common(commands.add_parser("generate", help="write the SDK, CLI and docs to --out"), out=True)
+    common(
+        commands.add_parser("check", help="exit 1 if --out differs from what would be generated"),
+        out=True,
+    )
+    common(commands.add_parser("validate", help="check the document and config only"), out=False)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), 5000))
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except GeneratorError as exc:
+        if args.traceback:
+            raise
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug in the generator: still no traceback by default
+        if args.traceback:
+            raise
+        print(
+            f"internal error: {type(exc).__name__}: {exc}\n"
+            "This is a generator bug; rerun with --traceback and report it.",
+            file=sys.stderr,
+        )
+        return 3
+
+
+def _run(args: argparse.Namespace) -> int:
+    diagnostics = Diagnostics()
+    started = time.perf_counter()
+    if args.command == "validate":
+        inputs = Inputs(args.spec, args.config)
+        load_api(inputs, diagnostics)
+        _print_warnings(diagnostics, quiet=False)
+        if diagnostics:
+            print(f"{args.spec}: invalid, {_plural(len(diagnostics), 'problem')}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        if not args.quiet:
+            print(f"{args.spec}: valid")
+        return EXIT_OK
+
+    inputs = Inputs(args.spec, args.config, validate=args.validate)
+    files = generate(inputs, diagnostics)
+    _print_warnings(diagnostics, quiet=args.quiet)
+    if args.strict and diagnostics:
+        raise StrictModeError(
+            f"{_plural(len(diagnostics), 'warning')} with --strict; nothing written"
+        )
+    if args.command == "check":
+        drift = compare_tree(args.out, files)
+        if drift.clean:
+            if not args.quiet:
+                print(f"{args.out}: up to date ({len(files)} files)")
+            return EXIT_OK
+        print(
+            f"{args.out} is stale; run `make generate` (or `python -m generator generate`):",
+            file=sys.stderr,
+        )
+        for label, paths in (
+            ("changed", drift.changed),
+            ("missing", drift.missing),
+            ("not generated", drift.extra),
+        ):
+            for path in paths[:30]:
+                print(f"  {label}: {path}", file=sys.stderr)
+            if len(paths) > 30:
+                print(f"  ... and {len(paths) - 30} more {label}", file=sys.stderr)
+        if drift.diff:
+            print(drift.diff, file=sys.stderr)
+        return EXIT_DRIFT
+    write_tree(args.out, files)
+    if not args.quiet:
+        elapsed = time.perf_counter() - started
+        print(
+            f"wrote {len(files)} files to {args.out} in {elapsed:.2f}s; "
+            f"{_plural(len(diagnostics), 'warning')}"
+        )
+    return EXIT_OK
+
+
+def _print_warnings(diagnostics: Diagnostics, *, quiet: bool) -> None:
+    if quiet or not diagnostics:
+        return
+    for item in diagnostics.items[:MAX_WARNINGS_SHOWN]:
+        print(f"warning: {item}", file=sys.stderr)
+    hidden = len(diagnostics) - MAX_WARNINGS_SHOWN
+    if hidden > 0:
+        print(f"warning: ... and {hidden} more", file=sys.stderr)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")

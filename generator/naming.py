@@ -1,0 +1,371 @@
+"""Every naming rule the generator has, in one place.
+
+Words are split from any spelling (``createAPIKey``, ``api-keys``,
+``Foo Bar``), then joined in the case a target needs. Identifiers are made
+legal (keywords, leading digits, punctuation, non-ASCII letters) and unique
+(:class:`Namer`), deterministically: the same input always yields the same
+names, in the order names are asked for.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+import unicodedata
+from collections.abc import Iterable
+
+#: Words written in capitals inside PascalCase names (``APIKey``, ``CursorIDPage``).
+ACRONYMS: dict[str, str] = {
+    w.lower(): w
+    for w in (
+        "API",
+        "ID",
+        "IDs",
+        "IPs",
+        "URLs",
+        "URL",
+        "URI",
+        "HTTP",
+        "HTTPS",
+        "JSON",
+        "XML",
+        "UUID",
+        "IP",
+        "SQL",
+        "HTML",
+        "JWT",
+        "SSH",
+        "TLS",
+        "SSL",
+        "SSO",
+        "SAML",
+        "OAuth",
+        "CPU",
+        "GPU",
+        "DNS",
+        "TCP",
+        "UDP",
+        "CSV",
+        "PDF",
+        "SMS",
+        "MFA",
+        "ACL",
+    )
+}
+
+_IRREGULAR_SINGULARS = {
+    "data": "data",
+    "news": "news",
+    "series": "series",
+    "status": "status",
+    "statuses": "status",
+    "analyses": "analysis",
+    "indices": "index",
+    "people": "person",
+    "children": "child",
+    "metadata": "metadata",
+    "aliases": "alias",
+    "addresses": "address",
+    "ips": "ip",
+    "bus": "bus",
+    "buses": "bus",
+    "criteria": "criterion",
+    "matrices": "matrix",
+    "vertices": "vertex",
+    "quizzes": "quiz",
+    "axes": "axis",
+    "canvases": "canvas",
+    "responses": "response",
+    "licenses": "license",
+    "databases": "database",
+    "releases": "release",
+    "caches": "cache",
+    "cases": "case",
+    "bases": "base",
+    "purchases": "purchase",
+    "phases": "phase",
+    "invoices": "invoice",
+}
+
+_WORD = re.compile(
+    r"[A-Z]{2,}s(?![a-z])"  # plural acronym: IDs, URLs
+    r"|[A-Z]+[0-9]*(?=[A-Z][a-z]|\b|_|[^A-Za-z0-9]|$)"  # ACRONYM before a Word or the end
+    r"|[A-Z]?[a-z]+[0-9]*"  # Word or word
+    r"|[A-Z]+[0-9]*"  # trailing capitals
+    r"|[0-9]+[a-z]*"  # digits, with a unit suffix such as 2fa
+)
+
+
+def ascii_fold(text: str) -> str:
+    """Drop accents and other non-ASCII characters (``Ñame`` -> ``Name``)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return decomposed.encode("ascii", "ignore").decode("ascii")
+
+
+def words(text: str) -> list[str]:
+    """Split any spelling into lower-case words."""
+    return [w.lower() for w in _WORD.findall(ascii_fold(text))]
+
+
+def snake(text: str) -> str:
+    return "_".join(words(text))
+
+
+def kebab(text: str) -> str:
+    return "-".join(words(text))
+
+
+def pascal(text: str) -> str:
+    return "".join(_cap(w) for w in words(text))
+
+
+def pascal_words(items: Iterable[str]) -> str:
+    return "".join(_cap(w) for w in items)
+
+
+def _cap(word: str) -> str:
+    special = ACRONYMS.get(word)
+    if special is not None:
+        return special
+    return word[:1].upper() + word[1:]
+
+
+def singular(word: str) -> str:
+    """English singular of one lower-case word; good enough for resource names."""
+    if word in _IRREGULAR_SINGULARS:
+        return _IRREGULAR_SINGULARS[word]
+    if len(word) <= 3 or not word.endswith("s") or word.endswith("ss"):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "zzes", "sses")):
+        return word[:-2]
+    if word.endswith("us") or word.endswith("is"):
+        return word
+    return word[:-1]
+
+
+def singular_name(name: str) -> str:
+    """``api_keys`` -> ``api_key``: the last word made singular."""
+    parts = words(name)
+    if not parts:
+        return name
+    parts[-1] = singular(parts[-1])
+    return "_".join(parts)
+
+
+# --- Python identifiers -----------------------------------------------------
+
+PY_KEYWORDS = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist)
+
+#: Names a field of a generated pydantic model may not take: keywords, the
+#: builtin and typing names its annotations use, and BaseModel's own API.
+MODEL_FIELD_RESERVED = PY_KEYWORDS | frozenset(
+    {
+        "str",
+        "int",
+        "float",
+        "bool",
+        "bytes",
+        "object",
+        "list",
+        "dict",
+        "set",
+        "tuple",
+        "type",
+        "datetime",
+        "date",
+        "time",
+        "optional",
+        "union",
+        "literal",
+        "any",
+        "json",
+        "copy",
+        "schema",
+        "schema_json",
+        "validate",
+        "construct",
+        "parse_obj",
+        "parse_raw",
+        "parse_file",
+        "from_orm",
+        "update_forward_refs",
+        "fields",
+        "fields_set",
+        "to_dict",
+        "to_json",
+        "model_config",
+        "model_fields",
+        "model_computed_fields",
+        "model_extra",
+        "model_fields_set",
+        "model_construct",
+        "model_copy",
+        "model_dump",
+        "model_dump_json",
+        "model_json_schema",
+        "model_parametrized_name",
+        "model_post_init",
+        "model_rebuild",
+        "model_validate",
+        "model_validate_json",
+        "model_validate_strings",
+    }
+)
+
+#: Names a keyword argument of a generated SDK method may not take.
+METHOD_PARAM_RESERVED = PY_KEYWORDS | frozenset(
+    {"self", "extra_headers", "extra_query", "extra_body", "timeout", "cast_to", "options"}
+)
+
+#: Global options of the generated CLI; an operation's flag may not reuse one.
+CLI_GLOBAL_FLAGS = frozenset(
+    {
+        "help",
+        "version",
+        "api-key",
+        "base-url",
+        "format",
+        "format-error",
+        "transform",
+        "transform-error",
+        "raw-output",
+        "debug",
+        "max-items",
+        "install-completion",
+        "show-completion",
+        "timeout",
+        "max-retries",
+    }
+)
+
+
+def py_identifier(text: str, *, prefix: str, case: str = "snake") -> str:
+    """A legal Python identifier for ``text`` (not yet checked for collisions).
+
+    ``prefix`` names what it is (``field``, ``param``...) and fills in for
+    names that are empty or start with a digit.
+    """
+    name = pascal(text) if case == "pascal" else snake(text)
+    if not name:
+        return pascal(prefix) if case == "pascal" else prefix
+    if name[0].isdigit():
+        return (pascal(prefix) if case == "pascal" else prefix + "_") + name
+    return name
+
+
+class Namer:
+    """Hands out unique names within one scope, in request order.
+
+    A reserved name gets ``escape`` appended (``class`` -> ``class_``); a
+    name already taken gets a counter (``foo_2``).
+    """
+
+    def __init__(self, reserved: Iterable[str] = (), *, sep: str = "_", escape: str | None = None):
+        self.reserved = frozenset(reserved)
+        self.taken: set[str] = set()
+        self.sep = sep
+        self.escape = sep if escape is None else escape
+
+    def claim(self, name: str) -> str:
+        candidate = name
+        if candidate in self.reserved:
+            candidate = candidate + self.escape
+        base, n = (candidate.rstrip(self.sep) or candidate) if candidate != name else name, 2
+        while candidate in self.taken or candidate in self.reserved:
+            candidate = f"{base}{self.sep}{n}"
+            n += 1
+        self.taken.add(candidate)
+        return candidate
+
+    def reserve(self, name: str) -> None:
+        """Mark ``name`` as taken without handing it out."""
+        self.taken.add(name)
+
+
+# --- names derived from API structure -----------------------------------------
+
+_METHOD_VERBS = {"get": "retrieve", "put": "update", "patch": "update", "delete": "delete"}
+
+
+def method_name(
+    operation_id: str | None, http_method: str, path: str, resource_words: list[str]
+) -> str:
+    """The SDK method name of an operation in a resource (before uniqueness).
+
+    From ``operationId`` with the resource's own words taken out
+    (``createApiKey`` in ``api_keys`` -> ``create``); without one, from the
+    verb and path the way REST reads (``GET /pets`` -> ``list``,
+    ``GET /pets/{id}`` -> ``retrieve``, ``POST /pets/{id}/revoke`` -> ``revoke``).
+    """
+    if operation_id and words(operation_id):
+        parts = words(operation_id)
+        trimmed = _drop_run(parts, resource_words)
+        return "_".join(trimmed or parts)
+    segments = [s for s in path.split("/") if s]
+    trailing: list[str] = []
+    for segment in reversed(segments):
+        if segment.startswith("{"):
+            break
+        trailing.insert(0, segment)
+    ends_in_param = bool(segments) and segments[-1].startswith("{")
+    verb = http_method.lower()
+    if ends_in_param or not trailing:
+        return _METHOD_VERBS.get(verb, verb)
+    action = words(trailing[-1])
+    if len(segments) > 1 and segments[-2].startswith("{"):
+        # POST /pets/{id}/revoke: a verb-like action on one item
+        return "_".join(action) if verb == "post" else f"{verb}_{'_'.join(action)}"
+    if action and set(action) <= set(resource_words) | {singular(w) for w in resource_words}:
+        return {"get": "list", "post": "create"}.get(verb, verb)
+    return f"{_METHOD_VERBS.get(verb, verb)}_{'_'.join(action)}" if action else verb
+
+
+def _drop_run(parts: list[str], resource_words: list[str]) -> list[str]:
+    """Remove the first run of ``parts`` that spells the resource name."""
+    if not resource_words:
+        return parts
+    targets = {tuple(resource_words), tuple(singular(w) for w in resource_words)}
+    if len(resource_words) > 1:
+        # "createKey" in "api_keys": the last word alone also names the resource
+        targets |= {(resource_words[-1],), (singular(resource_words[-1]),)}
+    for length in sorted({len(t) for t in targets}, reverse=True):
+        for start in range(len(parts) - length + 1):
+            if tuple(parts[start : start + length]) in targets:
+                return parts[:start] + parts[start + length :]
+    return parts
+
+
+def cli_flag(wire_name: str, *, is_array: bool) -> str:
+    """The CLI option for a parameter: kebab case, arrays singular (``allowed_ips`` -> ``allowed-ip``)."""
+    parts = words(wire_name)
+    if is_array and parts:
+        parts[-1] = singular(parts[-1])
+    return "-".join(parts) or "value"
+
+
+def docs_method_word(method: str) -> str:
+    """How the reference docs spell a method inside a type name (create -> New)."""
+    return {"create": "New", "retrieve": "Get"}.get(method, pascal(method))
+
+
+def docs_type_name(resource_singulars: list[str], method: str, suffix: str = "Response") -> str:
+    """``["Admin", "APIKey"]``, ``create`` -> ``AdminAPIKeyNewResponse``."""
+    return "".join(resource_singulars) + docs_method_word(method) + suffix
+
+
+def version_segment(segment: str) -> bool:
+    """True for path segments like ``v1`` or ``api`` that never name a resource."""
+    return bool(re.fullmatch(r"v[0-9]+(\.[0-9]+)*|api|rest", segment.lower()))
+
+
+_UNSAFE_MODULE = re.compile(r"[^a-z0-9_]")
+
+
+def module_name(text: str) -> str:
+    """A Python module name (snake case, never a keyword, never starting with a digit)."""
+    name = _UNSAFE_MODULE.sub("_", snake(text)) or "module"
+    if name[0].isdigit():
+        name = "m_" + name
+    return name + "_" if name in PY_KEYWORDS else name

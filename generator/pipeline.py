@@ -1,0 +1,60 @@
+"""The stages in order: load -> validate -> resolve -> build -> render -> format.
+
+Each function here is one step a caller may want on its own (tests use
+:func:`load_api` to inspect the model; the command line runs them all).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .build import build_api
+from .config import Config, load_config
+from .errors import Diagnostics, SpecError
+from .formatting import format_files
+from .loader import load_file
+from .model import API
+from .refs import Resolver
+from .targets import cli, docs, sdk
+from .validate import check_refs, check_version, validate_document
+
+#: Output folders, each filled by one target.
+TARGETS = (("sdk", sdk.render_sdk), ("cli", cli.render_cli), ("docs", docs.render_docs))
+
+
+@dataclass(frozen=True)
+class Inputs:
+    spec: Path
+    config: Path | None = None
+    #: Run openapi-spec-validator (its findings are warnings when generating).
+    validate: bool = True
+
+
+def load_api(inputs: Inputs, diagnostics: Diagnostics) -> API:
+    """Load, check and model the document; raise :class:`SpecError`/:class:`ConfigError`."""
+    doc = load_file(inputs.spec, str(inputs.spec))
+    version = check_version(doc)
+    resolver = Resolver(doc)
+    check_refs(doc, resolver)
+    if inputs.validate:
+        diagnostics.items.extend(validate_document(doc, version))
+    config = load_config(inputs.config, str(inputs.config)) if inputs.config else Config(file=None)
+    try:
+        return build_api(doc, config, resolver, diagnostics)
+    except RecursionError:
+        raise SpecError("schemas nest too deeply to generate", file=doc.display) from None
+
+
+def render_api(api: API, *, formatted: bool = True) -> dict[str, str]:
+    """Every output file, keyed by its path under the out folder."""
+    files: dict[str, str] = {}
+    for folder, render in TARGETS:
+        for rel, text in render(api).items():
+            files[f"{folder}/{rel}"] = text
+    return format_files(files) if formatted else files
+
+
+def generate(inputs: Inputs, diagnostics: Diagnostics) -> dict[str, str]:
+    """Load and render; nothing is written."""
+    return render_api(load_api(inputs, diagnostics))

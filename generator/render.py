@@ -1,0 +1,53 @@
+"""The Jinja2 environment every target renders with.
+
+StrictUndefined makes a missing variable an error rather than empty text;
+autoescape is off because each target escapes for its own context through
+:mod:`generator.escape`, registered here as filters.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from . import escape
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+#: First line of every generated source file.
+HEADER = "File generated from an OpenAPI document by openapi-forge. Do not edit by hand."
+
+
+@cache
+def environment(target: str) -> jinja2.Environment:
+    """The (cached) environment for one target's templates, e.g. ``"sdk"``."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES / target)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        docstring=escape.py_docstring,
+        pystr=escape.py_string,
+        comment=escape.py_comment,
+        md=escape.md_inline,
+        mdcode=escape.md_code,
+        html=escape.html_text,
+        shell=escape.shell_arg,
+        tojson_pretty=lambda v: json.dumps(v, indent=2, ensure_ascii=False),
+        pyrepr=repr,
+    )
+    env.globals["HEADER"] = HEADER
+    return env
+
+
+def render(target: str, template: str, **context: Any) -> str:
+    """Render one template of ``target`` with ``context``."""
+    return environment(target).get_template(template).render(**context)

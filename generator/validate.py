@@ -1,0 +1,143 @@
+"""Check a loaded document against the OpenAPI specification.
+
+Two layers: :func:`check_version` refuses what is not OpenAPI 3.x at all,
+and :func:`validate_document` runs openapi-spec-validator and returns its
+findings as :class:`~generator.errors.Diagnostic` values with file, line and
+JSON pointer. Whether those findings stop a run is the caller's choice: the
+``validate`` command treats them as errors, ``generate`` as warnings unless
+``--strict``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+from .errors import Diagnostic, SpecError, join_pointer
+from .loader import Document
+from .refs import Position, Resolver
+
+#: Stop after this many findings; a broken document can produce thousands.
+MAX_FINDINGS = 200
+
+
+def check_version(doc: Document) -> str:
+    """Return ``"3.0"``, ``"3.1"`` or ``"3.2"``; raise :class:`SpecError` otherwise."""
+    data = doc.data
+    if not isinstance(data, dict):
+        raise SpecError(
+            "not an OpenAPI document: the top level must be a mapping with an 'openapi' key",
+            file=doc.display,
+            line=1,
+        )
+    if "swagger" in data and "openapi" not in data:
+        raise SpecError(
+            f"this is a Swagger {data.get('swagger')} document; only OpenAPI 3.x is supported. "
+            "Convert it first, e.g. with swagger2openapi "
+            "(npx swagger2openapi in.yaml -o out.yaml) or editor.swagger.io (Edit > Convert).",
+            file=doc.display,
+            pointer="/swagger",
+            line=doc.line_of("/swagger"),
+        )
+    version = data.get("openapi")
+    if version is None:
+        raise SpecError(
+            "not an OpenAPI document: no 'openapi' version key at the top level",
+            file=doc.display,
+            line=1,
+        )
+    match = re.match(r"^3\.([0-2])(\.\d+)?(-.*)?$", str(version))
+    if match is None:
+        raise SpecError(
+            f"unsupported OpenAPI version {version!r}; expected 3.0.x, 3.1.x or 3.2.x",
+            file=doc.display,
+            pointer="/openapi",
+            line=doc.line_of("/openapi"),
+        )
+    return f"3.{match.group(1)}"
+
+
+def check_refs(doc: Document, resolver: Resolver) -> None:
+    """Refuse unsafe or dangling ``$ref`` values before anything follows them."""
+    for pointer, ref in _iter_refs(doc.data, ""):
+        resolver.lookup(ref, Position(doc, pointer))
+
+
+def _iter_refs(node: Any, pointer: str) -> Iterator[tuple[str, Any]]:
+    stack = [(node, pointer)]
+    seen: set[int] = set()
+    while stack:
+        current, here = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, dict):
+            ref = current.get("$ref")
+            if ref is not None and not _is_schema_keyword_map(here):
+                yield join_pointer(here, "$ref"), ref
+            for key, value in current.items():
+                if isinstance(value, (dict, list)):
+                    stack.append((value, join_pointer(here, key)))
+        elif isinstance(current, list):
+            for i, value in enumerate(current):
+                if isinstance(value, (dict, list)):
+                    stack.append((value, join_pointer(here, i)))
+
+
+def _is_schema_keyword_map(pointer: str) -> bool:
+    # A property literally named "$ref" inside `properties` is a name, not a reference.
+    return pointer.endswith("/properties")
+
+
+def validate_document(doc: Document, version: str) -> list[Diagnostic]:
+    """Everything openapi-spec-validator finds, at most :data:`MAX_FINDINGS`."""
+    # Imported here: it is slow to import and `generate` may not need it.
+    from openapi_spec_validator import (
+        OpenAPIV30SpecValidator,
+        OpenAPIV31SpecValidator,
+        OpenAPIV32SpecValidator,
+    )
+
+    base = {
+        "3.0": OpenAPIV30SpecValidator,
+        "3.1": OpenAPIV31SpecValidator,
+        "3.2": OpenAPIV32SpecValidator,
+    }[version]
+    base_dir = doc.path.parent.resolve()
+
+    def open_local(uri: str) -> Any:
+        # Only files in the spec's folder; check_refs has vetted every $ref already.
+        path = unquote(urlparse(uri).path)
+        from pathlib import Path
+
+        target = Path(path).resolve()
+        if not target.is_relative_to(base_dir):
+            raise ValueError(f"refusing to read {uri}")
+        from .loader import load_file
+
+        return load_file(target).data
+
+    validator_cls = type("SafeValidator", (base,), {"resolver_handlers": {"file": open_local}})
+    findings: list[Diagnostic] = []
+    try:
+        validator = validator_cls(doc.data, base_uri=doc.path.resolve().as_uri())
+        for error in validator.iter_errors():
+            findings.append(_diagnostic(doc, error))
+            if len(findings) >= MAX_FINDINGS:
+                break
+    except RecursionError:
+        findings.append(Diagnostic("too deeply nested for the validator", doc.display))
+    except Exception as exc:  # the validator's own failures become findings too
+        findings.append(Diagnostic(f"validator could not finish: {exc}", doc.display))
+    return findings
+
+
+def _diagnostic(doc: Document, error: Any) -> Diagnostic:
+    path = list(getattr(error, "absolute_path", None) or getattr(error, "path", None) or [])
+    pointer = join_pointer("", *path) if path else ""
+    message = str(getattr(error, "message", error)).splitlines()[0]
+    if len(message) > 300:
+        message = message[:297] + "..."
+    return Diagnostic(message, doc.display, pointer, doc.line_of(pointer) if pointer else None)

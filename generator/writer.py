@@ -1,0 +1,111 @@
+"""Write a rendered tree to disk atomically, and compare a tree with a folder.
+
+The whole tree is written to a fresh sibling folder first and swapped in
+with renames, so a failed run never leaves a half-written output folder, and
+files that are no longer generated disappear.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import shutil
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import GeneratorError
+
+
+class WriteError(GeneratorError):
+    """The output folder could not be replaced."""
+
+
+def write_tree(out_dir: Path, files: Mapping[str, str]) -> None:
+    """Replace ``out_dir`` with exactly ``files`` (relative path -> text)."""
+    out_dir = out_dir.absolute()
+    if out_dir.exists() and not out_dir.is_dir():
+        raise WriteError("exists and is not a folder", file=str(out_dir))
+    parent = out_dir.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=parent))
+    except OSError as exc:
+        raise WriteError(
+            f"cannot create a folder beside it: {exc.strerror}", file=str(out_dir)
+        ) from None
+    try:
+        for rel, text in sorted(files.items()):
+            target = staging / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with open(target, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+        os.chmod(staging, 0o755)
+        if out_dir.exists():
+            backup = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=parent))
+            os.rmdir(backup)
+            os.replace(out_dir, backup)
+            try:
+                os.replace(staging, out_dir)
+            except OSError:
+                os.replace(backup, out_dir)
+                raise
+            shutil.rmtree(backup, ignore_errors=True)
+        else:
+            os.replace(staging, out_dir)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise WriteError(f"cannot write: {exc.strerror or exc}", file=str(out_dir)) from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+@dataclass(frozen=True)
+class Drift:
+    """How a folder differs from what would be generated."""
+
+    changed: tuple[str, ...]
+    missing: tuple[str, ...]
+    extra: tuple[str, ...]
+    diff: str
+
+    @property
+    def clean(self) -> bool:
+        return not (self.changed or self.missing or self.extra)
+
+
+def compare_tree(out_dir: Path, files: Mapping[str, str], *, diff_lines: int = 40) -> Drift:
+    """Compare ``out_dir`` with ``files``; include a short unified diff."""
+    on_disk: set[str] = set()
+    if out_dir.is_dir():
+        for root, _dirs, names in os.walk(out_dir):
+            for name in names:
+                on_disk.add(Path(root, name).relative_to(out_dir).as_posix())
+    changed: list[str] = []
+    diff: list[str] = []
+    for rel in sorted(files):
+        if rel not in on_disk:
+            continue
+        try:
+            current = (out_dir / rel).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            current = None
+        if current != files[rel]:
+            changed.append(rel)
+            if current is not None and len(diff) < diff_lines:
+                diff.extend(
+                    difflib.unified_diff(
+                        current.splitlines(),
+                        files[rel].splitlines(),
+                        f"{rel} (on disk)",
+                        f"{rel} (generated)",
+                        lineterm="",
+                        n=1,
+                    )
+                )
+    missing = sorted(set(files) - on_disk)
+    extra = sorted(on_disk - set(files))
+    text = "\n".join(diff[:diff_lines]) + ("\n..." if len(diff) > diff_lines else "")
+    return Drift(tuple(changed), tuple(missing), tuple(extra), text if diff else "")
