@@ -25,10 +25,13 @@ help:
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+# The generated SDK and CLI are installed (editable) too: the tests run the
+# `boltz-api` command and import `boltz_api` as users would. npm brings Prism.
+$(STAMP): pyproject.toml package.json package-lock.json $(OUT)/sdk/pyproject.toml $(OUT)/cli/pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -e '.[dev]' -e $(OUT)/sdk -e $(OUT)/cli
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $(STAMP)
 
 generate: $(STAMP)
@@ -66,7 +69,7 @@ bench: $(STAMP)
 	$(PY) bench/run.py
 
 mock: $(STAMP)
-	@echo "not yet available: the Prism mock server comes with the SDK tests"
+	node_modules/.bin/prism mock --host 127.0.0.1 --port 4010 --errors $(SPEC)
 
 clean:
 	rm -rf dist build .pytest_cache .mypy_cache .ruff_cache $(VENV)

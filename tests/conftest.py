@@ -23,3 +23,21 @@ def run_generator(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[s
 @pytest.fixture
 def generator_cli():
     return run_generator
+
+
+@pytest.fixture(scope="session")
+def prism_url():
+    """Base URL of a Prism mock server for spec/openapi.yaml (one per test session)."""
+    from tests.servers import Prism
+
+    with Prism() as url:
+        yield url
+
+
+@pytest.fixture
+def api_server():
+    """A fresh stateful API-keys server for one test."""
+    from tests.servers import StatefulServer
+
+    with StatefulServer() as server:
+        yield server
