@@ -62,6 +62,10 @@ def write_tree(out_dir: Path, files: Mapping[str, str]) -> None:
         raise
 
 
+def _is_byproduct(folder: str) -> bool:
+    return folder in ("__pycache__", "build", "dist") or folder.endswith(".egg-info")
+
+
 @dataclass(frozen=True)
 class Drift:
     """How a folder differs from what would be generated."""
@@ -80,9 +84,12 @@ def compare_tree(out_dir: Path, files: Mapping[str, str], *, diff_lines: int = 4
     """Compare ``out_dir`` with ``files``; include a short unified diff."""
     on_disk: set[str] = set()
     if out_dir.is_dir():
-        for root, _dirs, names in os.walk(out_dir):
+        for root, dirs, names in os.walk(out_dir):
+            # Build and install byproducts (git-ignored) are not output.
+            dirs[:] = [d for d in dirs if not _is_byproduct(d)]
             for name in names:
-                on_disk.add(Path(root, name).relative_to(out_dir).as_posix())
+                if not name.endswith(".pyc"):
+                    on_disk.add(Path(root, name).relative_to(out_dir).as_posix())
     changed: list[str] = []
     diff: list[str] = []
     for rel in sorted(files):

@@ -191,3 +191,14 @@ def test_unwritable_out_folder_is_a_clean_error(tmp_path: Path):
     assert_clean_failure(result, "not a folder")
     assert blocker.read_text() == "x"
     shutil.rmtree(tmp_path / "o", ignore_errors=True)
+
+
+def test_check_ignores_install_byproducts(tmp_path: Path):
+    out = tmp_path / "out"
+    run_generator("generate", "--spec", str(SPEC), "--config", str(CONFIG), "--out", str(out))
+    (out / "sdk/src/boltz_api.egg-info").mkdir()
+    (out / "sdk/src/boltz_api.egg-info/PKG-INFO").write_text("x")
+    (out / "sdk/src/boltz_api/__pycache__").mkdir()
+    (out / "sdk/src/boltz_api/__pycache__/x.cpython-311.pyc").write_bytes(b"x")
+    result = run_generator("check", "--spec", str(SPEC), "--config", str(CONFIG), "--out", str(out))
+    assert result.returncode == 0, result.stderr
