@@ -66,7 +66,7 @@ _MD_SPECIAL = re.compile(r"([\\`*\[\]|~#!])")
 #: ``_`` only makes emphasis at a word's edge; escaping it inside words hurts readability.
 _MD_EDGE_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
 #: A line start that Markdown reads as a block (list item, quote, heading, rule).
-_MD_BLOCK_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
+_MD_BLOCK_START = re.compile(r"^(\s*)(\d*)([-+=>.)])")
 #: Link destinations that must never become links, with any spacing or case.
 _UNSAFE_SCHEME = r"<?\s*(?:j\s*a\s*v\s*a|v\s*b)\s*s\s*c\s*r\s*i\s*p\s*t|<?\s*d\s*a\s*t\s*a\s*:"
 _UNSAFE_LINK = re.compile(r"\]\(\s*(?=" + _UNSAFE_SCHEME + ")", re.I)
@@ -88,7 +88,7 @@ def md_text(text: str) -> str:
     line = html.escape(line, quote=False)
     line = _MD_SPECIAL.sub(r"\\\1", line)
     line = _MD_EDGE_UNDERSCORE.sub(r"\\_", line)
-    return _MD_BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line)
+    return _MD_BLOCK_START.sub(r"\1\2\\\3", line)
 
 
 def md_block(text: str) -> str:
@@ -153,7 +153,9 @@ def md_code(text: str) -> str:
     """Text inside a Markdown code span (on one line, so it cannot break a list or table)."""
     text = " ".join(clean(text).split("\n"))
     ticks = "`" * (max((len(m) for m in re.findall(r"`+", text)), default=0) + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    # CommonMark strips one space from each end when both ends have one.
+    edge_space = text.startswith(" ") and text.endswith(" ") and text.strip() != ""
+    pad = " " if text.startswith("`") or text.endswith("`") or edge_space else ""
     return f"{ticks}{pad}{text}{pad}{ticks}"
 
 

@@ -20,6 +20,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 #: The flags the machine's documentation asks for: no sandbox as root, no GPU,
 #: and none of Chromium's own network traffic (this machine has no network).
@@ -225,12 +226,7 @@ class Browser:
         # Let messages logged during load (CSP reports, late errors) arrive.
         time.sleep(0.2)
         report = PageReport(url)
-        value = self.call(
-            "Runtime.evaluate",
-            {"expression": _COLLECT, "returnByValue": True},
-            session=self.session,
-        )["result"]["value"]
-        data = json.loads(value)
+        data = json.loads(self.evaluate(_COLLECT))
         report.title = data["title"]
         report.links = data["links"]
         report.ids = data["ids"]
@@ -246,7 +242,8 @@ class Browser:
                 report.console_errors.append("console." + params["type"] + ": " + " ".join(args))
             elif method == "Runtime.exceptionThrown":
                 details = params.get("exceptionDetails", {})
-                report.console_errors.append("uncaught: " + str(details.get("text", details)))
+                thrown = details.get("exception", {}).get("description") or details.get("text")
+                report.console_errors.append(f"uncaught: {thrown}")
             elif method == "Log.entryAdded" and params["entry"].get("level") == "error":
                 report.console_errors.append(
                     f"{params['entry'].get('source')}: {params['entry'].get('text')}"
@@ -258,6 +255,15 @@ class Browser:
                     f"{params.get('errorText')} ({params.get('blockedReason', '')})"
                 )
         return report
+
+    def evaluate(self, expression: str) -> Any:
+        """The value of a JavaScript expression in the current page."""
+        result = self.call(
+            "Runtime.evaluate",
+            {"expression": expression, "returnByValue": True},
+            session=self.session,
+        )["result"]
+        return result.get("value")
 
     def screenshot(self, path: Path) -> tuple[int, int]:
         """Save the whole current page as a PNG; returns its CSS size."""
@@ -295,3 +301,42 @@ def open_browser(executable: str) -> tuple[Browser, tempfile.TemporaryDirectory[
     """A browser with a fresh, throw-away profile folder."""
     profile = tempfile.TemporaryDirectory(prefix="docs-chromium-")
     return Browser(executable, Path(profile.name)), profile
+
+
+def check_site(browser: Browser, folder: Path) -> tuple[dict[Path, PageReport], list[str]]:
+    """Load every HTML page under ``folder``; return the reports and every problem found:
+    console errors, network requests, scripts, and internal links that lead nowhere."""
+    reports: dict[Path, PageReport] = {}
+    problems: list[str] = []
+    for path in sorted(folder.rglob("*.html")):
+        report = browser.load(path.resolve().as_uri())
+        reports[path.resolve()] = report
+        name = path.relative_to(folder).as_posix()
+        problems += [f"{name}: console error: {e}" for e in report.console_errors]
+        problems += [f"{name}: failed request: {e}" for e in report.failed_requests]
+        problems += [
+            f"{name}: request outside the site: {u}"
+            for u in report.requests
+            if not u.startswith("file://")
+        ]
+        if report.scripts or report.handler_attributes:
+            problems.append(
+                f"{name}: scripts {report.scripts}, handlers {report.handler_attributes}"
+            )
+        if not report.title:
+            problems.append(f"{name}: no title")
+    for path, report in reports.items():
+        name = path.relative_to(folder.resolve()).as_posix()
+        for link in report.links:
+            parts = urlsplit(link)
+            if parts.scheme in ("http", "https", "mailto"):
+                continue  # written in a spec description; not part of the site
+            if parts.scheme != "file":
+                problems.append(f"{name}: link with scheme {parts.scheme!r}: {link}")
+                continue
+            target = Path(unquote(parts.path)).resolve()
+            if target not in reports:
+                problems.append(f"{name}: broken link {link}")
+            elif parts.fragment and unquote(parts.fragment) not in reports[target].ids:
+                problems.append(f"{name}: broken link {link} (no such id)")
+    return reports, problems
