@@ -118,6 +118,7 @@ def _html_files(name: str) -> list[Path]:
 
 @pytest.mark.parametrize("name", NAMES)
 def test_html_pages_are_self_contained_and_their_links_resolve(name: str):
+    folder = docs_dir(name)
     files = _html_files(name)
     ids = {p: {n.attrs["id"] for n in _doc(p).find_all(lambda n: "id" in n.attrs)} for p in files}
     for path in files:
@@ -128,9 +129,21 @@ def test_html_pages_are_self_contained_and_their_links_resolve(name: str):
         for node in doc.find_all(lambda n: True):
             assert not [a for a in node.attrs if a.lower().startswith("on")], node.attrs
             assert "src" not in node.attrs and "style" not in node.attrs
+        # Navigation by resource: home, every resource, the methods of this page's resource.
         nav = doc.find(lambda n: n.tag == "nav")
-        nav_links = {unquote(a.attrs["href"]) for a in nav.find_all(lambda n: n.tag == "a")}
-        assert len(nav_links) == len(pages(name)) + 1 + len(groups(name))
+        nav_links = [unquote(a.attrs["href"]) for a in nav.find_all(lambda n: n.tag == "a")]
+        here = next(
+            (g for g in groups(name) for p in g.pages if folder / p.html_path == path), None
+        )
+        root = "../" * (path.relative_to(folder / "html").as_posix().count("/"))
+        expected = [root + "index.html"]
+        for group in groups(name):
+            expected.append(f"{root}index.html#{group.anchor}")
+            if group is here:
+                expected += [root + p.html_path.removeprefix("html/") for p in group.pages]
+        assert nav_links == expected, path
+        current = nav.find_all(lambda n: n.attrs.get("aria-current") == "page")
+        assert len(current) == (1 if here else 0)
         for a in doc.find_all(lambda n: n.tag == "a"):
             href = a.attrs["href"]
             parts = urlsplit(href)

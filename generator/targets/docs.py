@@ -63,6 +63,8 @@ _FORMAT_SAMPLES = {
 #: An object type lists at most this many field names before "N more".
 _MAX_NAMES = 4
 _SHOWN_NAMES = 3
+#: The line length of the generated code, which the Python examples share.
+_PY_LINE_LENGTH = 100
 #: Nested objects are expanded this deep; deeper ones are named but not listed.
 _MAX_DEPTH = 6
 
@@ -114,6 +116,8 @@ class PageDoc:
     #: Paths under ``docs/``: the Markdown page and the HTML page.
     md_path: str
     html_path: str
+    #: ``html_path`` as a URL relative to ``docs/html/``.
+    href: str
     title: str
     cli_command: str
     verb: str
@@ -206,6 +210,7 @@ def _page(api: API, resource: Resource, op: Operation) -> PageDoc:
         op=op,
         md_path=f"{stem}.md",
         html_path=f"html/{stem}.html",
+        href=escape.url_path(f"{stem}.html"),
         title=op.summary or f"{op.http_method.upper()} {op.path}",
         cli_command=command,
         verb=op.http_method.upper(),
@@ -667,8 +672,11 @@ def _python_example(api: API, resource: Resource, op: Operation) -> str:
         lines.append(call)
     else:
         lines += [f"{var} = {call}", f"print({var})"]
-    # black decides the layout, so the example reads like the SDK's own code.
-    return format_python("\n".join(lines) + "\n", "docs example").rstrip("\n")
+    source = "\n".join(lines)
+    # Built in black's layout already; black (slow) only re-flows what is too long.
+    if any(len(line) > _PY_LINE_LENGTH for line in lines):
+        source = format_python(source + "\n", "docs example").rstrip("\n")
+    return source
 
 
 def _curl_example(api: API, op: Operation) -> str:
