@@ -91,3 +91,12 @@ def test_the_checker_notices_errors_and_broken_links(browser: Browser, tmp_path:
     assert "broken link" in text and "missing.html" in text
     assert "other.html#nowhere (no such id)" in text
     assert "request outside the site: http://127.0.0.1:9/x.png" in text
+
+
+def test_a_machine_without_chromium_or_apt_gets_a_reason(monkeypatch: pytest.MonkeyPatch):
+    """Where Chromium cannot be had, the reason is given (and the tests above skip with it)."""
+    import tests.docs_browser as docs_browser
+
+    monkeypatch.setattr(docs_browser.shutil, "which", lambda name: None)
+    path, why = docs_browser.ensure_chromium()
+    assert path is None and "no apt-get" in why
