@@ -29,7 +29,7 @@ import pytest
 from generator.errors import Diagnostics
 from generator.model import API
 from generator.pipeline import Inputs, load_api
-from generator.targets.docs import PageDoc, _groups
+from generator.targets.docs import PageDoc, resource_docs
 from tests.snapshots import snapshots
 
 SNAPSHOTS = {s.name: s for s in snapshots()}
@@ -116,7 +116,9 @@ def _cases() -> list[tuple[str, str]]:
 
 
 def _page(name: str, stem: str) -> PageDoc:
-    return next(p for g in _groups(_model(name)) for p in g.pages if p.md_path == f"{stem}.md")
+    return next(
+        p for g in resource_docs(_model(name)) for p in g.pages if p.md_path == f"{stem}.md"
+    )
 
 
 def _answer(page: PageDoc) -> tuple[int, Any]:

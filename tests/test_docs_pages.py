@@ -18,7 +18,7 @@ from generator.errors import Diagnostics
 from generator.formatting import format_python
 from generator.model import API
 from generator.pipeline import Inputs, load_api
-from generator.targets.docs import PageDoc, ResourceDoc, _groups
+from generator.targets.docs import PageDoc, ResourceDoc, resource_docs
 from tests.docs_pages import Node, parse_html
 from tests.snapshots import ROOT, Snapshot, snapshots
 
@@ -36,7 +36,7 @@ def model(name: str) -> API:
 
 @cache
 def groups(name: str) -> list[ResourceDoc]:
-    return _groups(model(name))
+    return resource_docs(model(name))
 
 
 def docs_dir(name: str) -> Path:

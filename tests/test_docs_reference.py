@@ -18,7 +18,7 @@ import pytest
 
 from generator.errors import Diagnostics
 from generator.pipeline import Inputs, load_api
-from generator.targets.docs import _response_example
+from generator.targets.docs import response_example_json
 from tests.docs_pages import Page, facts, parse_html_page, parse_markdown_page, parse_reference
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -122,5 +122,5 @@ def test_synthesised_example_matches_the_reference_example():
     op = next(op for _, op in api.all_operations() if op.py_name == "create")
     assert op.response.example is not None  # the spec has one; drop it
     bare = dataclasses.replace(op, response=dataclasses.replace(op.response, example=None))
-    synthesised = json.loads(_response_example(api, bare) or "")
+    synthesised = json.loads(response_example_json(api, bare) or "")
     assert synthesised == reference().returns_example

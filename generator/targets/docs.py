@@ -156,7 +156,7 @@ class AuthDoc:
 
 def render_docs(api: API) -> dict[str, str]:
     """Every docs file, keyed by path under ``docs/``."""
-    groups = _groups(api)
+    groups = resource_docs(api)
     pages = [page for group in groups for page in group.pages]
     ctx: dict[str, Any] = {"api": api, "groups": groups, "auth": _auth(api)}
     files = {"api.md": render("docs", "api.md.j2", **ctx)}
@@ -170,7 +170,8 @@ def render_docs(api: API) -> dict[str, str]:
     return files
 
 
-def _groups(api: API) -> list[ResourceDoc]:
+def resource_docs(api: API) -> list[ResourceDoc]:
+    """The resources that have operations, each with its operations' pages, in model order."""
     anchors = naming.Namer(sep="-")
     groups = []
     for resource in api.all_resources():
@@ -219,7 +220,7 @@ def _page(api: API, resource: Resource, op: Operation) -> PageDoc:
         cli_example=_cli_example(api, command, op),
         python_example=_python_example(api, resource, op),
         curl_example=_curl_example(api, op),
-        response_example=_response_example(api, op),
+        response_example=response_example_json(api, op),
     )
 
 
@@ -480,8 +481,8 @@ def _notes(default: Any, deprecated: bool) -> tuple[Constraint, ...]:
 # --- example values --------------------------------------------------------------------
 
 
-def _response_example(api: API, op: Operation) -> str | None:
-    """The spec's example response, else one made from the schema."""
+def response_example_json(api: API, op: Operation) -> str | None:
+    """The example response as shown: the spec's own, else one made from the schema."""
     response = op.response
     if response.example is not None:
         value = response.example.value
