@@ -7,8 +7,11 @@ or a name can end a docstring, run code at import time, or inject markup.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
+import urllib.parse
+from typing import Any
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")
 
@@ -44,13 +47,6 @@ def md_inline(text: str) -> str:
     return html.escape(clean(text), quote=False)
 
 
-def md_code(text: str) -> str:
-    """Text inside a Markdown code span."""
-    ticks = "`" * (max((len(m) for m in re.findall(r"`+", text)), default=0) + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{ticks}{pad}{clean(text)}{pad}{ticks}"
-
-
 def html_text(text: str) -> str:
     """Text inside HTML elements or attribute values."""
     return html.escape(clean(text), quote=True)
@@ -61,3 +57,160 @@ def shell_arg(text: str) -> str:
     if text and re.fullmatch(r"[A-Za-z0-9_./:=@%+-]+", text):
         return text
     return "'" + text.replace("'", "'\"'\"'") + "'"
+
+
+# --- Markdown ------------------------------------------------------------------
+
+#: Characters that can start Markdown or HTML syntax anywhere in a line.
+_MD_SPECIAL = re.compile(r"([\\`*\[\]|~#!])")
+#: ``_`` only makes emphasis at a word's edge; escaping it inside words hurts readability.
+_MD_EDGE_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
+#: A line start that Markdown reads as a block (list item, quote, heading, rule).
+_MD_BLOCK_START = re.compile(r"^(\s*)(\d*)([-+=>.)])")
+#: Link destinations that must never become links, with any spacing or case.
+_UNSAFE_SCHEME = r"<?\s*(?:j\s*a\s*v\s*a|v\s*b)\s*s\s*c\s*r\s*i\s*p\s*t|<?\s*d\s*a\s*t\s*a\s*:"
+_UNSAFE_LINK = re.compile(r"\]\(\s*(?=" + _UNSAFE_SCHEME + ")", re.I)
+#: A link reference definition (``[x]: javascript:...``) with such a destination.
+_UNSAFE_DEFINITION = re.compile(r"^(\s{0,3})\[(?=[^\]]*\]:\s*(?:" + _UNSAFE_SCHEME + "))", re.I)
+_FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})")
+_ATX_HEADING = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)")
+#: ``===`` or ``---`` under a line of text would turn that line into a heading.
+_SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+
+
+def md_text(text: str) -> str:
+    """Plain spec text (a name, a summary, an enum value) on one line of Markdown.
+
+    Nothing in it may format, link, start a block or end a table cell: newlines
+    become spaces, HTML is escaped, Markdown punctuation is backslash-escaped.
+    """
+    line = " ".join(clean(text).split())
+    line = html.escape(line, quote=False)
+    line = _MD_SPECIAL.sub(r"\\\1", line)
+    line = _MD_EDGE_UNDERSCORE.sub(r"\\_", line)
+    return _MD_BLOCK_START.sub(r"\1\2\\\3", line)
+
+
+def md_block(text: str) -> str:
+    """A spec description as Markdown: its formatting is kept, but it cannot break the page.
+
+    HTML is escaped (outside code, where it would show as entities), links to
+    ``javascript:``/``data:`` URLs are defused, headings are demoted below the
+    page's own, and a code fence left open is closed so it cannot swallow the
+    rest of the page.
+    """
+    out: list[str] = []
+    fence: str | None = None
+    for line in clean(text).strip("\n").split("\n"):
+        match = _FENCE.match(line)
+        if fence is not None:
+            out.append(line)
+            if match and match.group(2)[0] == fence[0] and len(match.group(2)) >= len(fence):
+                if not line[match.end() :].strip():
+                    fence = None
+            continue
+        if match and not (match.group(2)[0] == "`" and "`" in line[match.end() :]):
+            fence = match.group(2)
+            out.append(line)
+            continue
+        heading = _ATX_HEADING.match(line)
+        if heading:
+            # Demoted below the page's own headings (h4 and down), like the HTML.
+            level = min(6, len(heading.group(2)) + 3)
+            line = heading.group(1) + "#" * level + line[heading.end(2) :]
+        elif _SETEXT_UNDERLINE.match(line) and out and out[-1].strip():
+            line = line.replace(line.lstrip()[0], "\\" + line.lstrip()[0], 1)
+        out.append(_md_escape_outside_code(line))
+    if fence is not None:
+        out.append(fence)
+    return "\n".join(out)
+
+
+def _md_escape_outside_code(line: str) -> str:
+    parts: list[str] = []
+    pos = 0
+    for match in re.finditer(r"`+", line):
+        if match.start() < pos:
+            continue
+        ticks = match.group(0)
+        end = re.search(rf"(?<!`){ticks}(?!`)", line[match.end() :])
+        if end is None:
+            continue
+        close = match.end() + end.end()
+        parts.append(_md_escape_prose(line[pos : match.start()]))
+        parts.append(line[match.start() : close])
+        pos = close
+    parts.append(_md_escape_prose(line[pos:]))
+    return "".join(parts)
+
+
+def _md_escape_prose(text: str) -> str:
+    text = _UNSAFE_DEFINITION.sub(r"\1\\[", html.escape(text, quote=False))
+    return _UNSAFE_LINK.sub("]\\(", text)
+
+
+def md_code(text: str) -> str:
+    """Text inside a Markdown code span (on one line, so it cannot break a list or table)."""
+    text = " ".join(clean(text).split("\n"))
+    ticks = "`" * (max((len(m) for m in re.findall(r"`+", text)), default=0) + 1)
+    # CommonMark strips one space from each end when both ends have one.
+    edge_space = text.startswith(" ") and text.endswith(" ") and text.strip() != ""
+    pad = " " if text.startswith("`") or text.endswith("`") or edge_space else ""
+    return f"{ticks}{pad}{text}{pad}{ticks}"
+
+
+def md_cell(markdown: str) -> str:
+    """Already-escaped Markdown made safe inside a table cell (pipes, even in code spans)."""
+    return re.sub(r"(?<!\\)\|", r"\\|", markdown)
+
+
+def md_fence(text: str, info: str = "") -> str:
+    """A fenced code block holding ``text`` verbatim, whatever backticks it contains."""
+    longest = max((len(m) for m in re.findall(r"`{3,}", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}{info}\n{clean(text)}\n{fence}"
+
+
+# --- HTML from Markdown ------------------------------------------------------------
+
+_SAFE_LINK = re.compile(r"^(https?:|mailto:)", re.I)
+
+
+def html_markdown(text: str) -> str:
+    """A spec description rendered from CommonMark to HTML, safely.
+
+    Raw HTML in the text is escaped, never passed through; images are not
+    rendered (a docs page must load nothing from the network); only
+    ``http(s):``/``mailto:`` links become links; headings are demoted below
+    the page's own (h4 and down).
+    """
+    md = _markdown()
+    tokens = md.parse(clean(text))
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = f"h{min(6, int(token.tag[1:]) + 3)}"
+    return str(md.renderer.render(tokens, md.options, {})).strip("\n")
+
+
+@functools.cache
+def _markdown() -> Any:
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.disable("image")
+    # markdown-it's documented hook for link policy is replacing this method.
+    md.validateLink = lambda url: bool(_SAFE_LINK.match(url.strip()))  # type: ignore[method-assign]
+    return md
+
+
+# --- shell ---------------------------------------------------------------------------
+
+
+def shell_dq(text: str) -> str:
+    """Text for inside a double-quoted shell word, where ``$VAR`` is meant to expand elsewhere."""
+    return re.sub(r'([\\"$`])', r"\\\1", clean(text).replace("\n", " "))
+
+
+def url_path(text: str) -> str:
+    """A relative URL for a generated file path (each segment percent-encoded)."""
+    return "/".join(urllib.parse.quote(part, safe="") for part in text.split("/"))

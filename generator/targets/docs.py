@@ -1,19 +1,30 @@
 """The docs target: ``OUT/docs`` (Markdown reference pages and a static HTML site).
 
-Pages follow the published reference layout: the summary as title, the CLI
-invocation, verb and path, the description, the parameters as CLI flags with
-their types in words and constraints, and the response type with its fields.
+Every operation gets a page laid out like the published reference pages: the
+summary as title, the CLI invocation, verb and path, the description, the
+parameters as CLI flags with their types in words and their constraints, the
+response type with its fields (nested objects expanded), examples for the CLI,
+the Python SDK and curl, and an example response. ``api.md`` and
+``html/index.html`` list every resource and method.
+
+This module only decides *what* a page says (view objects built from the
+model); the templates under ``templates/docs`` decide how it looks, and
+:mod:`generator.escape` makes every piece of spec text safe where it lands.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+import urllib.parse
+from dataclasses import dataclass
 from typing import Any
 
+from .. import escape, naming
+from ..formatting import format_python
 from ..model import (
     API,
     ArrayType,
+    Constraints,
     EnumType,
     MapType,
     Model,
@@ -27,6 +38,7 @@ from ..model import (
 )
 from ..render import render
 
+#: JSON Schema primitive kinds in words, the way the reference pages spell them.
 _WORDS = {
     "string": "string",
     "integer": "number",
@@ -35,253 +47,714 @@ _WORDS = {
     "null": "null",
     "any": "unknown",
 }
-#: Sample values for synthesised examples, by string format.
+#: Example values by string format, for synthesised examples.
 _FORMAT_SAMPLES = {
     "date-time": "2019-12-27T18:11:19.117Z",
     "date": "2019-12-27",
+    "time": "18:11:19.117Z",
     "uuid": "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
-    "email": "dev@example.com",
+    "email": "user@example.com",
     "uri": "https://example.com",
     "url": "https://example.com",
+    "hostname": "example.com",
+    "ipv4": "192.0.2.1",
+    "ipv6": "2001:db8::1",
 }
+#: An object type lists at most this many field names before "N more".
+_MAX_NAMES = 4
+_SHOWN_NAMES = 3
+#: The line length of the generated code, which the Python examples share.
+_PY_LINE_LENGTH = 100
+#: Nested objects are expanded this deep; deeper ones are named but not listed.
+_MAX_DEPTH = 6
 
 
-@dataclass
+@dataclass(frozen=True)
+class Constraint:
+    """One validation rule or note shown under a field, e.g. ``minLength 1``."""
+
+    label: str
+    value: str = ""
+
+    @property
+    def text(self) -> str:
+        return f"{self.label} {self.value}" if self.value else self.label
+
+
+@dataclass(frozen=True)
 class FieldDoc:
+    """A parameter (``--allowed-ip``) or a response field (``key_details``)."""
+
     name: str
     type_words: str
+    #: Shown for parameters only; the reference pages never mark response fields.
     optional: bool
     description: str | None
-    constraints: list[str]
-    children: list[FieldDoc] = field(default_factory=list)
+    constraints: tuple[Constraint, ...]
+    children: tuple[FieldDoc, ...] = ()
 
 
-@dataclass
+@dataclass(frozen=True)
+class ReturnsDoc:
+    #: The response type as the reference pages name it (``AdminAPIKeyNewResponse``);
+    #: empty when the operation returns no body.
+    name: str
+    type_words: str
+    fields: tuple[FieldDoc, ...]
+    #: A sentence about the body when it is not a plain JSON value (empty, binary...).
+    note: str
+    #: How a paginated list pages, in words; empty otherwise.
+    pagination: str
+
+
+@dataclass(frozen=True)
 class PageDoc:
+    """Everything one operation's page shows."""
+
     resource: Resource
     op: Operation
-    path: str
+    #: Paths under ``docs/``: the Markdown page and the HTML page.
+    md_path: str
+    html_path: str
+    #: ``html_path`` as a URL relative to ``docs/html/``.
+    href: str
     title: str
     cli_command: str
-    params: list[FieldDoc]
-    returns_name: str
-    returns_words: str
-    returns_fields: list[FieldDoc]
+    verb: str
+    params: tuple[FieldDoc, ...]
+    returns: ReturnsDoc
     cli_example: str
     python_example: str
     curl_example: str
     response_example: str | None
 
+    @property
+    def root(self) -> str:
+        """The way from this HTML page back up to ``docs/html/``."""
+        return "../" * (self.html_path.count("/") - 1)
+
+
+@dataclass(frozen=True)
+class ResourceDoc:
+    resource: Resource
+    #: Fragment id of the resource's section in ``html/index.html``.
+    anchor: str
+    pages: tuple[PageDoc, ...]
+
+
+@dataclass(frozen=True)
+class AuthDoc:
+    """How a request authenticates, for the index pages."""
+
+    #: What it is, e.g. ``API key in the header``.
+    kind: str
+    #: The header, query parameter or cookie name, when there is one.
+    name: str
+    env_var: str
+    cli_flag: str
+
 
 def render_docs(api: API) -> dict[str, str]:
     """Every docs file, keyed by path under ``docs/``."""
-    pages = [_page(api, r, op) for r, op in api.all_operations()]
-    files = {"api.md": render("docs", "api.md.j2", api=api, pages=pages)}
+    groups = resource_docs(api)
+    pages = [page for group in groups for page in group.pages]
+    ctx: dict[str, Any] = {"api": api, "groups": groups, "auth": _auth(api)}
+    files = {"api.md": render("docs", "api.md.j2", **ctx)}
     for page in pages:
-        files[page.path] = render("docs", "operation.md.j2", api=api, page=page)
-    files["html/index.html"] = render("docs", "index.html.j2", api=api, pages=pages)
+        files[page.md_path] = render("docs", "operation.md.j2", **ctx, page=page)
+    files["html/index.html"] = render("docs", "index.html.j2", **ctx, page=None, root="")
+    for page in pages:
+        files[page.html_path] = render(
+            "docs", "operation.html.j2", **ctx, page=page, root=page.root
+        )
     return files
+
+
+def resource_docs(api: API) -> list[ResourceDoc]:
+    """The resources that have operations, each with its operations' pages, in model order."""
+    anchors = naming.Namer(sep="-")
+    groups = []
+    for resource in api.all_resources():
+        if not resource.operations:
+            continue
+        pages = tuple(_page(api, resource, op) for op in resource.operations)
+        anchor = anchors.claim("resource-" + (naming.kebab(resource.docs_dir) or "api"))
+        groups.append(ResourceDoc(resource, anchor, pages))
+    return groups
+
+
+def _auth(api: API) -> list[AuthDoc]:
+    out = []
+    for scheme in api.security_schemes:
+        name = ""
+        if scheme.kind == "api_key":
+            where = {"header": "header", "query": "query parameter", "cookie": "cookie"}
+            kind, name = f"API key in the {where[scheme.location]}", scheme.param_name
+        elif scheme.kind == "http_bearer":
+            kind = "HTTP bearer token"
+        elif scheme.kind == "http_basic":
+            kind = "HTTP basic authentication"
+        else:
+            kind = "OAuth 2 client credentials"
+        out.append(AuthDoc(kind, name, scheme.env_var, scheme.cli_flag))
+    return out
+
+
+# --- one page ------------------------------------------------------------------------
 
 
 def _page(api: API, resource: Resource, op: Operation) -> PageDoc:
     command = f"{api.names.cli_binary} {resource.cli_path} {op.cli_name}"
-    params = [_param_doc(api, p) for p in op.parameters]
-    returns = op.response.type
-    fields: list[FieldDoc] = []
-    words = "nothing"
-    if returns is not None:
-        words = _words(api, returns, expand=True)
-        model = _model_of(api, returns)
-        if model is not None:
-            fields = [
-                _field_doc(api, p.wire_name, p.type, not p.required, p.description, depth=0)
-                for p in model.properties
-            ]
-    example = (
-        op.response.example.value
-        if op.response.example is not None
-        else (_synth(api, returns, "", set()) if returns is not None else None)
-    )
+    stem = f"{resource.docs_dir}/{op.cli_name}"
     return PageDoc(
         resource=resource,
         op=op,
-        path=f"{resource.docs_dir}/{op.cli_name}.md",
+        md_path=f"{stem}.md",
+        html_path=f"html/{stem}.html",
+        href=escape.url_path(f"{stem}.html"),
         title=op.summary or f"{op.http_method.upper()} {op.path}",
         cli_command=command,
-        params=params,
-        returns_name=op.docs_type_name,
-        returns_words=words,
-        returns_fields=fields,
-        cli_example=_cli_example(command, op),
+        verb=op.http_method.upper(),
+        params=tuple(_param_docs(api, op)),
+        returns=_returns(api, op),
+        cli_example=_cli_example(api, command, op),
         python_example=_python_example(api, resource, op),
         curl_example=_curl_example(api, op),
-        response_example=json.dumps(example, indent=2, ensure_ascii=False)
-        if example is not None
-        else None,
+        response_example=response_example_json(api, op),
     )
 
 
-def _param_doc(api: API, p: Parameter) -> FieldDoc:
-    return FieldDoc(
-        name=f"--{p.cli_flag}",
-        type_words=_words(api, p.type, expand=False),
-        optional=not p.required,
-        description=p.description,
-        constraints=_constraints(p.type),
+def _cli_params(op: Operation) -> list[Parameter]:
+    """The parameters the CLI takes as flags (a whole body is one ``--body`` flag)."""
+    whole = op.body is not None and not op.body.flattened
+    return [p for p in op.parameters if not (whole and p.location == "body")]
+
+
+def _param_docs(api: API, op: Operation) -> list[FieldDoc]:
+    docs = [
+        _field(
+            api,
+            f"--{p.cli_flag}",
+            p.type,
+            optional=not p.required,
+            description=p.description,
+            request=True,
+            extra=_notes(p.default, p.deprecated),
+        )
+        for p in _cli_params(op)
+    ]
+    body = op.body
+    if body is not None and not body.flattened:
+        expr = body.type if body.type is not None else Primitive("string")
+        docs.append(
+            _field(
+                api,
+                f"--{body.cli_flag}",
+                expr,
+                optional=not body.required,
+                description=body.description or f"The request body ({body.content_type}).",
+                request=True,
+            )
+        )
+    return docs
+
+
+def _returns(api: API, op: Operation) -> ReturnsDoc:
+    response = op.response
+    status = f"HTTP {response.status}" + (
+        f": {response.description}" if response.description else ""
+    )
+    paging = _pagination_text(op)
+    if response.kind == "empty" or (response.kind == "json" and response.type is None):
+        return ReturnsDoc("", "", (), f"Nothing ({status}).", paging)
+    if response.kind == "binary":
+        note = f"Binary data ({response.content_type}); {status}."
+        return ReturnsDoc("", "", (), note, paging)
+    if response.kind == "sse":
+        words = _words(api, response.type) if response.type is not None else "unknown"
+        return ReturnsDoc("", "", (), f"A stream of server-sent events, each {words}.", paging)
+    expr = response.type if response.type is not None else Primitive("string")
+    return ReturnsDoc(
+        name=op.docs_type_name,
+        type_words=_words(api, expr),
+        fields=_children(api, expr, depth=0, seen=frozenset(), request=False),
+        note="" if response.kind == "json" else f"Text ({response.content_type}).",
+        pagination=paging,
     )
 
 
-def _field_doc(
-    api: API, name: str, expr: TypeExpr, optional: bool, description: str | None, depth: int
+def _pagination_text(op: Operation) -> str:
+    pg = op.pagination
+    if pg is None:
+        return ""
+    # Markdown, with every name from the spec in a code span (rendered for both outputs).
+    code = escape.md_code
+    flags = {p.wire_name: f"--{p.cli_flag}" for p in op.parameters if p.location == "query"}
+    text = f"Paginated: each page holds the items in {code(pg.items_field)}; the type above is one item."
+    if pg.next_cursor_field and pg.next_cursor_param:
+        flag = flags.get(pg.next_cursor_param, pg.next_cursor_param)
+        text += f" Pass {code(pg.next_cursor_field)} as {code(flag)} for the next page"
+        if pg.has_more_field:
+            text += f" while {code(pg.has_more_field)} is true"
+        text += "."
+    elif pg.offset_param:
+        text += f" Step {code(flags.get(pg.offset_param, pg.offset_param))} for the next page."
+    elif pg.page_param:
+        text += f" Increase {code(flags.get(pg.page_param, pg.page_param))} for the next page."
+    return text + " The SDK's iterator and the CLI fetch further pages for you."
+
+
+# --- types in words ------------------------------------------------------------------
+
+
+def _field(
+    api: API,
+    name: str,
+    expr: TypeExpr,
+    *,
+    optional: bool,
+    description: str | None,
+    request: bool,
+    extra: tuple[Constraint, ...] = (),
+    depth: int = 0,
+    seen: frozenset[str] = frozenset(),
 ) -> FieldDoc:
-    children: list[FieldDoc] = []
-    model = _model_of(api, expr)
-    if model is not None and depth < 3:
-        children = [
-            _field_doc(api, p.wire_name, p.type, not p.required, p.description, depth + 1)
-            for p in model.properties
-        ]
     return FieldDoc(
-        name, _words(api, expr, expand=True), optional, description, _constraints(expr), children
+        name=name,
+        type_words=_words(api, expr),
+        # The reference pages mark optional parameters, never optional response fields.
+        optional=optional and request,
+        description=description or _model_description(api, expr),
+        constraints=_constraints(api, expr) + extra,
+        children=_children(api, expr, depth, seen, request=request),
     )
 
 
-def _model_of(api: API, expr: TypeExpr) -> Model | None:
+def _model_description(api: API, expr: TypeExpr) -> str | None:
+    model = _object_model(api, expr)
+    return model.description if model is not None else None
+
+
+def _resolve(api: API, expr: TypeExpr) -> TypeExpr:
+    """Follow alias models to the type they stand for."""
+    hops = 0
+    while isinstance(expr, ModelRef) and hops < 32:
+        model = api.model(expr.model_id)
+        if model.kind != "alias" or model.alias_of is None:
+            return expr
+        expr, hops = model.alias_of, hops + 1
+    return expr
+
+
+def _object_model(api: API, expr: TypeExpr) -> Model | None:
+    expr = _resolve(api, expr)
     if isinstance(expr, ModelRef):
         model = api.model(expr.model_id)
         return model if model.kind == "object" else None
     return None
 
 
-def _words(api: API, expr: TypeExpr, *, expand: bool) -> str:
-    """A type in words: ``string``, ``array of string``, ``"live" or "test"``."""
+def _words(api: API, expr: TypeExpr) -> str:
+    """A type in words: ``string``, ``array of string``, ``"live" or "test"``,
+    ``object { id, allowed_ips, created_at, 8 more }``."""
+    expr = _resolve(api, expr)
     if isinstance(expr, Primitive):
         return _WORDS[expr.kind]
     if isinstance(expr, EnumType):
-        return " or ".join(json.dumps(v) for v in expr.values)
+        return " or ".join(json.dumps(v, ensure_ascii=False) for v in expr.values)
     if isinstance(expr, ArrayType):
-        return f"array of {_words(api, expr.items, expand=False)}"
+        return f"array of {_words(api, expr.items)}"
     if isinstance(expr, MapType):
-        return f"map[{_words(api, expr.values, expand=False)}]"
+        return f"map[{_words(api, expr.values)}]"
     if isinstance(expr, UnionType):
-        return " or ".join(_words(api, v, expand=False) for v in expr.variants)
+        return " or ".join(_words(api, v) for v in expr.variants)
     model = api.model(expr.model_id)
-    if model.kind == "alias" and model.alias_of is not None:
-        return _words(api, model.alias_of, expand=expand)
-    if not expand:
-        return "object"
     names = [p.wire_name for p in model.properties]
-    shown = names if len(names) <= 4 else names[:3] + [f"{len(names) - 3} more"]
-    return "object { " + ", ".join(shown) + " }"
+    if not names:
+        return "object" if not model.additional else f"map[{_words(api, model.additional)}]"
+    shown = names if len(names) <= _MAX_NAMES else names[:_SHOWN_NAMES]
+    more = [f"{len(names) - len(shown)} more"] if len(shown) < len(names) else []
+    return "object { " + ", ".join(shown + more) + " }"
 
 
-def _constraints(expr: TypeExpr) -> list[str]:
+def _children(
+    api: API, expr: TypeExpr, depth: int, seen: frozenset[str], *, request: bool
+) -> tuple[FieldDoc, ...]:
+    """The fields listed under a field: an object's properties, an array's or map's
+    item properties, or one entry per object variant of a union."""
+    if depth >= _MAX_DEPTH:
+        return ()
+    expr = _resolve(api, expr)
+    if isinstance(expr, (ArrayType, MapType)):
+        inner_expr = expr.items if isinstance(expr, ArrayType) else expr.values
+        return _children(api, inner_expr, depth, seen, request=request)
+    if isinstance(expr, UnionType):
+        variants = []
+        for variant in expr.variants:
+            model = _object_model(api, variant)
+            if model is not None and model.id not in seen:
+                variants.append(
+                    _field(
+                        api,
+                        model.class_name,
+                        variant,
+                        optional=False,
+                        description=model.description,
+                        request=request,
+                        depth=depth + 1,
+                        seen=seen,
+                    )
+                )
+        return tuple(variants)
+    model = _object_model(api, expr)
+    if model is None or model.id in seen:
+        return ()
+    inner = seen | {model.id}
+    return tuple(
+        _field(
+            api,
+            p.wire_name,
+            p.type,
+            optional=not p.required,
+            description=p.description,
+            request=request,
+            extra=_notes(p.default, p.deprecated),
+            depth=depth + 1,
+            seen=inner,
+        )
+        for p in model.properties
+    )
+
+
+def _scalar(value: Any) -> str:
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def _constraints(api: API, expr: TypeExpr) -> tuple[Constraint, ...]:
+    """Validation rules in the reference pages' words (``format date-time``, ``maxLength 255``)."""
+    expr = _resolve(api, expr)
+    out: list[Constraint] = []
     if isinstance(expr, Primitive):
-        c = expr.constraints
-        out = []
         if expr.format:
-            out.append(f"format {expr.format}")
-        for label, value in (
-            ("minLength", c.min_length),
-            ("maxLength", c.max_length),
-            ("minimum", c.minimum),
-            ("maximum", c.maximum),
-            ("pattern", c.pattern),
-        ):
-            if value is not None:
-                out.append(f"{label} {value}")
-        return out
-    return []
+            out.append(Constraint("format", expr.format))
+        out += _rules(expr.constraints)
+    elif isinstance(expr, ArrayType):
+        out += _rules(expr.constraints)
+        item = _resolve(api, expr.items)
+        if isinstance(item, Primitive):
+            if item.format:
+                out.append(Constraint("items format", item.format))
+            out += [Constraint("items " + c.label, c.value) for c in _rules(item.constraints)]
+    if getattr(expr, "nullable", False):
+        out.append(Constraint("nullable"))
+    return tuple(out)
 
 
-def _synth(api: API, expr: TypeExpr | None, name: str, seen: set[str]) -> Any:
-    """An example value made from the schema, the way reference docs show one."""
-    if expr is None:
+def _rules(c: Constraints) -> list[Constraint]:
+    pairs: list[tuple[str, Any]] = [
+        ("minLength", c.min_length),
+        ("maxLength", c.max_length),
+        ("minimum", c.minimum),
+        ("maximum", c.maximum),
+        ("exclusiveMinimum", c.exclusive_minimum),
+        ("exclusiveMaximum", c.exclusive_maximum),
+        ("multipleOf", c.multiple_of),
+        ("minItems", c.min_items),
+        ("maxItems", c.max_items),
+        ("pattern", c.pattern),
+    ]
+    out = [Constraint(label, _scalar(value)) for label, value in pairs if value is not None]
+    if c.unique_items:
+        out.append(Constraint("uniqueItems"))
+    return out
+
+
+def _notes(default: Any, deprecated: bool) -> tuple[Constraint, ...]:
+    out = []
+    if default is not None:
+        out.append(Constraint("default", json.dumps(default.value, ensure_ascii=False)))
+    if deprecated:
+        out.append(Constraint("deprecated"))
+    return tuple(out)
+
+
+# --- example values --------------------------------------------------------------------
+
+
+def response_example_json(api: API, op: Operation) -> str | None:
+    """The example response as shown: the spec's own, else one made from the schema."""
+    response = op.response
+    if response.example is not None:
+        value = response.example.value
+    elif response.kind != "json" or response.type is None:
         return None
+    elif op.pagination is not None:
+        value = _page_example(api, op)
+    else:
+        value = _synth(api, response.type, "", frozenset())
+    return json.dumps(value, indent=2, ensure_ascii=False)
+
+
+def _page_example(api: API, op: Operation) -> dict[str, Any]:
+    pg = op.pagination
+    assert pg is not None
+    page: dict[str, Any] = {pg.items_field: [_synth(api, pg.item_type, "", frozenset())]}
+    for name in (pg.previous_cursor_field, pg.next_cursor_field):
+        if name:
+            page[name] = name
+    if pg.has_more_field:
+        page[pg.has_more_field] = True
+    return page
+
+
+def _synth(api: API, expr: TypeExpr, name: str, seen: frozenset[str]) -> Any:
+    """A response value made from the schema the way reference pages show one: a string
+    shows its field name, a date-time a fixed instant, a boolean ``true``, an array one
+    element, an enum its first value."""
+    expr = _resolve(api, expr)
     if isinstance(expr, Primitive):
         if expr.kind == "string":
             return _FORMAT_SAMPLES.get(expr.format or "", name or "string")
         return {"integer": 0, "number": 0, "boolean": True, "null": None}.get(expr.kind, {})
     if isinstance(expr, EnumType):
-        return expr.values[0]
+        return expr.values[0] if expr.values else None
     if isinstance(expr, ArrayType):
-        return [_synth(api, expr.items, "string", seen)]
+        return [_synth(api, expr.items, "", seen)]
     if isinstance(expr, MapType):
-        return {"foo": _synth(api, expr.values, "bar", seen)}
+        return {"foo": _synth(api, expr.values, "", seen)}
     if isinstance(expr, UnionType):
-        return _synth(api, expr.variants[0], name, seen)
+        return _synth(api, expr.variants[0], name, seen) if expr.variants else None
     if expr.model_id in seen:
         return {}
     model = api.model(expr.model_id)
-    if model.kind == "alias":
-        return _synth(api, model.alias_of, name, seen | {expr.model_id})
+    inner = seen | {expr.model_id}
     return {
-        p.wire_name: _synth(api, p.type, p.wire_name, seen | {expr.model_id})
+        p.wire_name: p.example.value
+        if p.example is not None
+        else _synth(api, p.type, p.wire_name, inner)
         for p in model.properties
     }
 
 
-def _example_arg(p: Parameter) -> str:
-    if p.example is not None and isinstance(p.example.value, (str, int, float)):
-        return str(p.example.value)
-    if isinstance(p.type, EnumType):
-        return str(p.type.values[0])
-    if isinstance(p.type, Primitive) and p.type.kind in ("integer", "number"):
-        return "0"
-    return p.wire_name[:1] or "x"
+def _arg_value(api: API, expr: TypeExpr, seen: frozenset[str] = frozenset()) -> Any:
+    """A valid value for a required argument: ``"x"`` for a string (as the reference
+    example passes ``--name x``), the smallest allowed number, required fields only."""
+    expr = _resolve(api, expr)
+    if isinstance(expr, Primitive):
+        c = expr.constraints
+        if expr.kind == "string":
+            if expr.format in _FORMAT_SAMPLES:
+                return _FORMAT_SAMPLES[expr.format]
+            length = max(1, c.min_length or 1)
+            return "x" * (length if c.max_length is None else min(length, c.max_length))
+        if expr.kind in ("integer", "number"):
+            value: int | float = 0
+            if c.minimum is not None and value < c.minimum:
+                value = c.minimum
+            if c.exclusive_minimum is not None and value <= c.exclusive_minimum:
+                value = c.exclusive_minimum + 1
+            if c.maximum is not None and value > c.maximum:
+                value = c.maximum
+            return int(value) if expr.kind == "integer" else value
+        return {"boolean": True, "null": None}.get(expr.kind, {})
+    if isinstance(expr, EnumType):
+        return expr.values[0] if expr.values else None
+    if isinstance(expr, ArrayType):
+        return [_arg_value(api, expr.items, seen)] * max(1, expr.constraints.min_items or 1)
+    if isinstance(expr, MapType):
+        return {}
+    if isinstance(expr, UnionType):
+        return _arg_value(api, expr.variants[0], seen) if expr.variants else None
+    model = api.model(expr.model_id)
+    if expr.model_id in seen:
+        return {}
+    inner = seen | {expr.model_id}
+    return {
+        p.wire_name: p.example.value if p.example is not None else _arg_value(api, p.type, inner)
+        for p in model.properties
+        if p.required
+    }
 
 
-def _cli_example(command: str, op: Operation) -> str:
-    from ..escape import shell_arg
+def _param_value(api: API, p: Parameter) -> Any:
+    return p.example.value if p.example is not None else _arg_value(api, p.type)
 
+
+def _body_value(api: API, op: Operation) -> Any:
+    """The request body of the examples: required fields only."""
+    body = op.body
+    if body is None:
+        return None
+    if body.flattened:
+        fields = {p.wire_name: _param_value(api, p) for p in op.params_in("body") if p.required}
+        return fields if fields or body.required else None
+    if not body.required or body.type is None:
+        return None
+    return _arg_value(api, body.type)
+
+
+# --- the three examples -----------------------------------------------------------------
+
+
+def _is_json_flag(api: API, expr: TypeExpr) -> bool:
+    """Whether the CLI reads this flag's value as JSON text (objects, maps, unions, any)."""
+    expr = _resolve(api, expr)
+    if isinstance(expr, ArrayType):
+        expr = _resolve(api, expr.items)
+    if isinstance(expr, Primitive):
+        return expr.kind == "any"
+    if isinstance(expr, EnumType):
+        return not all(isinstance(v, str) for v in expr.values)
+    return isinstance(expr, (MapType, UnionType, ModelRef))
+
+
+def _cli_example(api: API, command: str, op: Operation) -> str:
     lines = [command]
-    for p in op.parameters:
-        if p.required:
-            lines.append(f"  --{p.cli_flag} {shell_arg(_example_arg(p))}")
+    for p in _cli_params(op):
+        if not p.required:
+            continue
+        value = _param_value(api, p)
+        is_array = isinstance(_resolve(api, p.type), ArrayType)
+        for item in value if is_array and isinstance(value, list) else [value]:
+            if item is True and not is_array and not _is_json_flag(api, p.type):
+                lines.append(f"  --{p.cli_flag}")  # a boolean flag takes no value
+                continue
+            text = (
+                json.dumps(item, ensure_ascii=False)
+                if _is_json_flag(api, p.type)
+                else _scalar(item)
+            )
+            lines.append(f"  --{p.cli_flag} {escape.shell_arg(text)}")
+    body = op.body
+    if body is not None and not body.flattened and body.required:
+        text = json.dumps(_body_value(api, op), ensure_ascii=False)
+        lines.append(f"  --{body.cli_flag} {escape.shell_arg(text)}")
     return " \\\n".join(lines)
+
+
+def _py_literal(value: Any) -> str:
+    if isinstance(value, str):
+        return escape.py_string(value)
+    if isinstance(value, bool) or value is None:
+        return repr(value)
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_py_literal(v) for v in value) + "]"
+    if isinstance(value, dict):
+        items = (f"{escape.py_string(str(k))}: {_py_literal(v)}" for k, v in value.items())
+        return "{" + ", ".join(items) + "}"
+    return repr(str(value))
 
 
 def _python_example(api: API, resource: Resource, op: Operation) -> str:
     args = []
+    for p in op.path_params:
+        args.append(_py_literal(_param_value(api, p)))
+    whole = op.body is not None and not op.body.flattened
     for p in op.parameters:
-        if p.required:
-            value = (
-                json.dumps(_example_arg(p))
-                if not isinstance(p.type, Primitive) or p.type.kind == "string"
-                else _example_arg(p)
-            )
-            args.append(value if p.location == "path" else f"{p.py_name}={value}")
-    call = f"client.{'.'.join(resource.path)}.{op.py_name}({', '.join(args)})"
-    return "\n".join(
-        [
-            f"from {api.names.sdk_package} import {api.names.client_class}",
-            "",
-            f"client = {api.names.client_class}()",
-            f"result = {call}",
-            "print(result)",
-        ]
+        if p.location != "path" and p.required and not (whole and p.location == "body"):
+            args.append(f"{p.py_name}={_py_literal(_param_value(api, p))}")
+    if whole and op.body is not None and op.body.required:
+        args.append(f"{op.body.py_name}={_py_literal(_body_value(api, op))}")
+    call = f"client.{'.'.join(resource.path)}.{op.py_name}"
+    call += "(" + "".join(f"\n    {a}," for a in args) + ("\n)" if args else ")")
+    names = naming.Namer(naming.PY_KEYWORDS | {"client", "os", api.names.client_class})
+    returns_list = (
+        isinstance(_resolve(api, op.response.type), ArrayType) if op.response.type else False
     )
+    noun = resource.py_name if returns_list else naming.singular_name(resource.py_name)
+    var = names.claim(naming.snake(noun) or "result")
+    lines = [f"from {api.names.sdk_package} import {api.names.client_class}", ""]
+    lines.append(f"client = {api.names.client_class}()")
+    if op.pagination is not None:
+        lines += [f"for {var} in {call}:", f"    print({var})"]
+    elif op.response.kind == "empty" or (op.response.kind == "json" and op.response.type is None):
+        lines.append(call)
+    else:
+        lines += [f"{var} = {call}", f"print({var})"]
+    source = "\n".join(lines)
+    # Built in black's layout already; black (slow) only re-flows what is too long.
+    if any(len(line) > _PY_LINE_LENGTH for line in lines):
+        source = format_python(source + "\n", "docs example").rstrip("\n")
+    return source
 
 
 def _curl_example(api: API, op: Operation) -> str:
-    from ..escape import shell_arg
-
     path = op.path
+    query: list[tuple[str, str]] = []
+    headers: list[str] = []
+    cookies: list[str] = []
     for p in op.parameters:
+        if not p.required or p.location == "body":
+            continue
+        value = _param_value(api, p)
+        values = value if isinstance(value, list) else [value]
+        text = [
+            json.dumps(v) if isinstance(v, (dict, bool)) or v is None else str(v) for v in values
+        ]
         if p.location == "path":
-            path = path.replace("{" + p.wire_name + "}", _example_arg(p))
-    lines = [f"curl {shell_arg(api.base_url + path)}"]
+            path = path.replace(
+                "{" + p.wire_name + "}", urllib.parse.quote(",".join(text), safe="")
+            )
+        elif p.location == "query":
+            query += [(p.wire_name, t) for t in text]
+        elif p.location == "header":
+            headers.append(escape.shell_arg(f"{p.wire_name}: {','.join(text)}"))
+        else:
+            cookies.append(f"{p.wire_name}={','.join(text)}")
+    url = api.base_url.rstrip("/") + path
+    if query:
+        url += "?" + urllib.parse.urlencode(query)
+    url_word = escape.shell_arg(url)
+    auth: list[str] = []
+    schemes = {s.name: s for s in api.security_schemes}
+    for name in op.security[:1]:
+        scheme = schemes.get(name)
+        if scheme is None:
+            continue
+        env = "$" + scheme.env_var
+        if scheme.kind == "api_key" and scheme.location == "query":
+            sep = "&" if "?" in url else "?"
+            key = urllib.parse.quote(scheme.param_name, safe="")
+            url_word = f'"{escape.shell_dq(url + sep + key + "=")}{env}"'
+        elif scheme.kind == "api_key" and scheme.location == "cookie":
+            auth.append(f'--cookie "{escape.shell_dq(scheme.param_name + "=")}{env}"')
+        elif scheme.kind == "api_key":
+            auth.append(f'-H "{escape.shell_dq(scheme.param_name + ": ")}{env}"')
+        elif scheme.kind == "http_basic":
+            auth.append(f'--user "{env}"')
+        else:
+            auth.append(f'-H "Authorization: Bearer {env}"')
+    lines = [f"curl {url_word}"]
     if op.http_method != "get":
-        lines.append(f"  -X {op.http_method.upper()}")
-    for scheme in api.security_schemes[:1]:
-        if scheme.kind == "api_key" and scheme.location == "header":
-            lines.append(f"  -H {shell_arg(scheme.param_name + ': $' + scheme.env_var)}")
-        elif scheme.kind == "http_bearer":
-            lines.append(f"  -H {shell_arg('Authorization: Bearer $' + scheme.env_var)}")
-    body = {
-        p.wire_name: _example_arg(p) for p in op.parameters if p.location == "body" and p.required
-    }
-    if op.body is not None and op.body.encoding == "json":
-        lines.append("  -H 'Content-Type: application/json'")
-        lines.append(f"  -d {shell_arg(json.dumps(body))}")
-    return " \\\n".join(lines)
+        lines.append(f"-X {op.http_method.upper()}")
+    lines += auth
+    lines += [f"-H {h}" for h in headers]
+    if cookies:
+        lines.append(f"--cookie {escape.shell_arg('; '.join(cookies))}")
+    lines += _curl_body(api, op)
+    return " \\\n  ".join(lines)
+
+
+def _curl_body(api: API, op: Operation) -> list[str]:
+    body = op.body
+    value = _body_value(api, op)
+    if body is None or value is None:
+        return []
+    content_type = escape.shell_arg(f"Content-Type: {body.content_type}")
+    if body.encoding == "json":
+        return [
+            f"-H {content_type}",
+            f"-d {escape.shell_arg(json.dumps(value, ensure_ascii=False))}",
+        ]
+    if body.encoding in ("multipart", "form") and isinstance(value, dict):
+        flag = "-F" if body.encoding == "multipart" else "--data-urlencode"
+        return [
+            f"{flag} {escape.shell_arg(f'{k}={v if isinstance(v, str) else json.dumps(v)}')}"
+            for k, v in value.items()
+        ]
+    if body.encoding == "binary":
+        return [f"-H {content_type}", "--data-binary @file"]
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return [f"-H {content_type}", f"-d {escape.shell_arg(text)}"]

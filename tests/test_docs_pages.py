@@ -1,0 +1,284 @@
+"""The docs of every snapshot spec: a page per operation, complete indexes, links that
+resolve, Markdown that renders to the intended structure, examples that are real code,
+and spec text that shows as text wherever it lands (the hostile fixture)."""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from markdown_it import MarkdownIt
+
+from generator.errors import Diagnostics
+from generator.formatting import format_python
+from generator.model import API
+from generator.pipeline import Inputs, load_api
+from generator.targets.docs import PageDoc, ResourceDoc, resource_docs
+from tests.docs_pages import Node, parse_html
+from tests.snapshots import ROOT, Snapshot, snapshots
+
+SNAPSHOTS = snapshots()
+HOSTILE = ROOT / "tests/fixtures/docs_hostile"
+#: What a permissive renderer (raw HTML allowed, GitHub-like tables) makes of the pages.
+RENDERER = MarkdownIt("commonmark", {"html": True}).enable("table")
+
+
+@cache
+def model(name: str) -> API:
+    snap = next(s for s in SNAPSHOTS if s.name == name)
+    return load_api(Inputs(snap.spec, snap.config, validate=False), Diagnostics())
+
+
+@cache
+def groups(name: str) -> list[ResourceDoc]:
+    return resource_docs(model(name))
+
+
+def docs_dir(name: str) -> Path:
+    return next(s for s in SNAPSHOTS if s.name == name).expected / "docs"
+
+
+def pages(name: str) -> list[PageDoc]:
+    return [p for g in groups(name) for p in g.pages]
+
+
+NAMES = [s.name for s in SNAPSHOTS]
+
+
+def test_fixtures_include_the_hostile_spec():
+    assert {"default", "petstore", "docs_hostile"} <= set(NAMES)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_operation_has_a_markdown_and_an_html_page(name: str):
+    api = model(name)
+    folder = docs_dir(name)
+    ops = api.all_operations()
+    assert ops
+    expected = set()
+    for resource, op in ops:
+        stem = f"{resource.docs_dir}/{op.cli_name}"
+        expected |= {f"{stem}.md", f"html/{stem}.html"}
+    expected |= {"api.md", "html/index.html"}
+    on_disk = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+    assert on_disk == expected
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_api_md_lists_every_method_with_verb_path_summary_and_link(name: str):
+    folder = docs_dir(name)
+    html = RENDERER.render((folder / "api.md").read_text(encoding="utf-8"))
+    doc = parse_html(html)
+    rows = [r for r in doc.find_all(lambda n: n.tag == "tr") if r.find_all(lambda n: n.tag == "td")]
+    seen = {}
+    for row in rows:
+        method, endpoint, summary = (td.text() for td in row.find_all(lambda n: n.tag == "td"))
+        href = row.find(lambda n: n.tag == "a").attrs["href"]
+        seen[unquote(href)] = (method, endpoint, summary)
+        assert (folder / unquote(href)).is_file(), href
+    for page in pages(name):
+        assert seen[page.md_path] == (
+            page.op.cli_name,
+            f"{page.verb} {page.op.path}",
+            " ".join((page.op.summary or "").split()),
+        )
+    assert len(seen) == len(pages(name))
+    headings = [h.text() for h in doc.find_all(lambda n: n.tag == "h2")]
+    assert headings == [g.resource.cli_path for g in groups(name)]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_html_index_lists_every_method_by_resource(name: str):
+    folder = docs_dir(name) / "html"
+    doc = parse_html((folder / "index.html").read_text(encoding="utf-8"))
+    main = doc.find(lambda n: n.tag == "main")
+    for group in groups(name):
+        section = main.find(lambda n, a=group.anchor: n.attrs.get("id") == a)
+        assert section.find(lambda n: n.tag == "h2").text() == group.resource.cli_path
+        rows = section.find_all(lambda n: n.tag == "tr")[1:]
+        assert len(rows) == len(group.pages)
+        for row, page in zip(rows, group.pages, strict=True):
+            cells = row.find_all(lambda n: n.tag == "td")
+            assert cells[0].text() == page.op.cli_name
+            assert unquote(cells[0].find(lambda n: n.tag == "a").attrs["href"]) == (
+                page.html_path.removeprefix("html/")
+            )
+            assert " ".join(cells[1].text().split()) == f"{page.verb} {page.op.path}"
+            assert cells[2].text() == (page.op.summary or "")
+
+
+def _html_files(name: str) -> list[Path]:
+    return sorted((docs_dir(name) / "html").rglob("*.html"))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_html_pages_are_self_contained_and_their_links_resolve(name: str):
+    folder = docs_dir(name)
+    files = _html_files(name)
+    ids = {p: {n.attrs["id"] for n in _doc(p).find_all(lambda n: "id" in n.attrs)} for p in files}
+    for path in files:
+        doc = _doc(path)
+        text = path.read_text(encoding="utf-8")
+        assert "Content-Security-Policy" in text and "default-src 'none'" in text
+        assert not doc.find_all(lambda n: n.tag in ("script", "link", "img", "iframe", "object"))
+        for node in doc.find_all(lambda n: True):
+            assert not [a for a in node.attrs if a.lower().startswith("on")], node.attrs
+            assert "src" not in node.attrs and "style" not in node.attrs
+        # Navigation by resource: home, every resource, the methods of this page's resource.
+        nav = doc.find(lambda n: n.tag == "nav")
+        nav_links = [unquote(a.attrs["href"]) for a in nav.find_all(lambda n: n.tag == "a")]
+        here = next(
+            (g for g in groups(name) for p in g.pages if folder / p.html_path == path), None
+        )
+        root = "../" * (path.relative_to(folder / "html").as_posix().count("/"))
+        expected = [root + "index.html"]
+        for group in groups(name):
+            expected.append(f"{root}index.html#{group.anchor}")
+            if group is here:
+                expected += [root + p.html_path.removeprefix("html/") for p in group.pages]
+        assert nav_links == expected, path
+        current = nav.find_all(lambda n: n.attrs.get("aria-current") == "page")
+        assert len(current) == (1 if here else 0)
+        for a in doc.find_all(lambda n: n.tag == "a"):
+            href = a.attrs["href"]
+            parts = urlsplit(href)
+            if parts.scheme in ("http", "https", "mailto"):
+                continue  # links written in spec descriptions
+            assert not parts.scheme and not parts.netloc, href
+            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
+            assert target in ids, f"{path.name}: broken link {href}"
+            if parts.fragment:
+                assert parts.fragment in ids[target], f"{path.name}: no #{parts.fragment}"
+
+
+@cache
+def _doc(path: Path) -> Node:
+    return parse_html(path.read_text(encoding="utf-8"))
+
+
+def _md_pages(name: str) -> list[tuple[PageDoc, str]]:
+    folder = docs_dir(name)
+    return [(p, (folder / p.md_path).read_text(encoding="utf-8")) for p in pages(name)]
+
+
+#: Tags a rendered page may contain: Markdown's own, never one written in the spec.
+_MD_TAGS = {
+    "#document",
+    *("h1", "h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "li", "pre", "code", "strong"),
+    *("em", "a", "table", "thead", "tbody", "tr", "th", "td", "hr", "blockquote", "br"),
+}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_markdown_pages_render_to_the_intended_structure(name: str):
+    for page, text in _md_pages(name):
+        doc = parse_html(RENDERER.render(text))
+        tags = {n.tag for n in doc.find_all(lambda n: True)}
+        assert tags <= _MD_TAGS, (page.md_path, tags - _MD_TAGS)
+        h1 = doc.find_all(lambda n: n.tag == "h1")
+        assert [h.text() for h in h1] == [" ".join(page.title.split())], page.md_path
+        h2 = [h.text() for h in doc.find_all(lambda n: n.tag == "h2")]
+        assert h2 == ["Parameters", "Returns", "Example"] + (
+            ["Example response"] if page.response_example else []
+        )
+        blocks = [c.text() for c in doc.find_all(lambda n: n.tag == "pre")]
+        expected = ["$ " + page.cli_command, page.cli_example, page.python_example]
+        expected += [page.curl_example] + ([page.response_example] if page.response_example else [])
+        assert [b.rstrip("\n") for b in blocks] == expected, page.md_path
+        for a in doc.find_all(lambda n: n.tag == "a"):
+            assert re.match(r"https?:|mailto:", a.attrs.get("href", "")), a.attrs
+        # One list item per documented field, at every depth.
+        items = doc.find_all(lambda n: n.tag == "li")
+        assert len(items) == _count(page.params) + _count(page.returns.fields), page.md_path
+
+
+def _count(fields: tuple) -> int:  # type: ignore[type-arg]
+    return sum(1 + _count(f.children) for f in fields)
+
+
+def test_hostile_spec_text_shows_as_text():
+    """Names and descriptions written to inject HTML or Markdown come out verbatim as text."""
+    by_id = {p.op.operation_id: p for p in pages("docs_hostile")}
+    listing = by_id["listWidgets"]
+    title = "List <script>window.__pwned=1</script> widgets | with a pipe"
+    md_doc = parse_html(RENDERER.render(_read("docs_hostile", listing.md_path)))
+    html_doc = _doc(docs_dir("docs_hostile") / listing.html_path)
+    for doc in (md_doc, html_doc):
+        assert doc.find(lambda n: n.tag == "h1").text() == title
+        assert "\"double\" 'single' `tick` **bold** _em_ <u>u</u>" not in doc.text()
+        assert "\"double\" 'single' tick bold em <u>u</u>" in " ".join(doc.text().split())
+    create = by_id["createWidget"]
+    for doc in (
+        parse_html(RENDERER.render(_read("docs_hostile", create.md_path))),
+        _doc(docs_dir("docs_hostile") / create.html_path),
+    ):
+        h1 = doc.find(lambda n: n.tag == "h1").text()
+        assert " ".join(h1.split()) == "# Not a heading - not a list"
+        text = doc.text()
+        assert "</code></pre></li></ul><script>window.__pwned=1</script>" in text
+        assert "<img src=x onerror=window.__pwned=1>" in text
+        assert "`tick`" in text or "tick" in text
+    index = parse_html(RENDERER.render(_read("docs_hostile", "api.md")))
+    assert index.find(lambda n: n.tag == "h1").text() == (
+        'Evil <script>window.__pwned=1</script> & "Co" `API` API reference'
+    )
+    # The description's unclosed fence is closed before the next heading.
+    assert [h.text() for h in index.find_all(lambda n: n.tag == "h2")] == ["widgets", "gadgets"]
+    # A heading inside a description sits below the page's own headings.
+    assert index.find_all(lambda n: n.tag == "h4")
+    assert all(
+        a.attrs["href"].startswith("widgets/") or a.attrs["href"].startswith("gadgets/")
+        for a in index.find_all(lambda n: n.tag == "a")
+    )
+
+
+def _read(name: str, rel: str) -> str:
+    return (docs_dir(name) / rel).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_examples_are_real_code(name: str):
+    binary = model(name).names.cli_binary
+    for page in pages(name):
+        # Python: parses, and is already in black's layout.
+        compile(page.python_example, page.md_path, "exec")
+        assert format_python(page.python_example + "\n") == page.python_example + "\n"
+        assert f".{page.op.py_name}(" in page.python_example
+        # CLI: the command, then exactly the required flags.
+        words = shlex.split(page.cli_example.replace("\\\n", " "))
+        assert words[:3] == [binary, page.resource.cli_path, page.op.cli_name]
+        flags = {w for w in words[3:] if w.startswith("--")}
+        required = {p.name for p in page.params if not p.optional}
+        assert flags == required, page.md_path
+        # curl: one command to the operation's URL with its method.
+        curl = shlex.split(page.curl_example.replace("\\\n", " "))
+        assert curl[0] == "curl"
+        url = urlsplit(curl[1])
+        assert curl[1].startswith(model(name).base_url.rstrip("/"))
+        template = re.sub(r"\\\{[^}]*\\\}", "[^/]+", re.escape(page.op.path))
+        assert re.search(template + "$", unquote(url.path)), (url.path, page.op.path)
+        if page.op.http_method != "get":
+            assert curl[curl.index("-X") + 1] == page.verb
+        if page.response_example:
+            json.loads(page.response_example)
+
+
+def test_example_response_is_the_specs_own_when_it_has_one():
+    create = next(p for p in pages("default") if p.op.cli_name == "create")
+    assert create.op.response.example is not None
+    assert json.loads(create.response_example or "") == create.op.response.example.value
+    hostile = next(p for p in pages("docs_hostile") if p.op.operation_id == "createWidget")
+    assert json.loads(hostile.response_example or "") == {
+        "id": "```</script><script>window.__pwned=1</script>",
+        "name": "line1\nline2",
+    }
+
+
+def test_snapshot_list_is_what_the_docs_tests_cover():
+    assert all(isinstance(s, Snapshot) for s in SNAPSHOTS)
+    assert HOSTILE / "expected" in [s.expected for s in SNAPSHOTS]
