@@ -42,7 +42,9 @@ def clean_env(**extra: str) -> dict[str, str]:
     env = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith(("BOLTZ_", "_BOLTZ")) and k not in ("NO_COLOR", "TERM")
+        if not k.startswith(("BOLTZ_", "_BOLTZ"))
+        # Bytecode is kept, as after `pip install`: each run then skips recompiling.
+        and k not in ("NO_COLOR", "TERM", "PYTHONDONTWRITEBYTECODE")
     }
     env.update(extra)
     return env
@@ -135,14 +137,12 @@ def test_invalid_input_is_refused_before_anything_is_sent(api_server: StatefulSe
         (["--name", "x", "--expires-in-days", "1.5"], None, ["'--expires-in-days'", "integer"]),
         (["--name", "x", "--mode", "prod"], None, ["'--mode'", "'live', 'test'"]),
         ([], None, ["Missing option '--name'"]),
-        (["--name", "x", "--colour", "red"], None, ["No such option", "--colour"]),
         (["--name", f"@{tmp_path / 'missing.txt'}"], None, ["'--name'", "cannot read the file"]),
         (
             [],
             '{"name": "x", "expires_in_days": 400}',
             ["'expires_in_days'", "stdin", "maximum 365"],
         ),
-        ([], '{"name": ""}', ["'name'", "stdin", "minLength 1"]),
         ([], '{"name": "x", "allowed_ips": "10.0.0.1"}', ["'allowed_ips'", "must be an array"]),
         ([], "[1, 2]", ["stdin must be an object"]),
         ([], "{name: [unclosed", ["stdin is not valid JSON or YAML", "at line"]),

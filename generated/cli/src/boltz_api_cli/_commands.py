@@ -99,7 +99,7 @@ def global_options() -> list[click.Parameter]:
             ["--max-retries", "g_max_retries"],
             type=click.IntRange(min=0),
             metavar="N",
-            help="How often to retry after a connection error, a timeout, 408, 409, 429 or 5xx.",
+            help="How many times to retry a request that failed in a passing way (connection error, timeout, rate limit, server error).",
         ),
     ]
     return options
@@ -290,7 +290,7 @@ class ResourceGroup(click.Group):
 # --- one operation ----------------------------------------------------------------------
 
 
-class FlagValue(click.ParamType):  # type: ignore[type-arg]  # generic from click 8.3
+class FlagValue(click.ParamType):  # type: ignore[type-arg]  # generic in newer click
     """Reads one value of a flag (``@file`` expanded) and checks it against the spec."""
 
     def __init__(self, param: Param, models: dict[str, Any]) -> None:

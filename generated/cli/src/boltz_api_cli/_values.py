@@ -254,14 +254,7 @@ def check(value: Any, schema: Schema, models: Models, at: str = "") -> None:
         )
     if "enum" in schema:
         allowed = schema["enum"]
-        if not any(type(value) is type(a) and value == a for a in allowed) and not any(
-            isinstance(value, (int, float))
-            and not isinstance(value, bool)
-            and isinstance(a, (int, float))
-            and not isinstance(a, bool)
-            and value == a
-            for a in allowed
-        ):
+        if not any(_same(value, a) for a in allowed):
             shown = ", ".join(choice_text(a) for a in allowed)
             raise InputError(_at(at, f"must be one of {shown}, got {_show(value)}"))
         return
@@ -269,6 +262,15 @@ def check(value: Any, schema: Schema, models: Models, at: str = "") -> None:
     checker = _CHECKS.get(kind)
     if checker is not None:
         checker(value, schema, models, at)
+
+
+def _same(value: Any, allowed: Any) -> bool:
+    """JSON equality: 1 == 1.0, but true is not 1."""
+    if isinstance(value, bool) or isinstance(allowed, bool):
+        return value is allowed
+    if isinstance(value, (int, float)) and isinstance(allowed, (int, float)):
+        return value == allowed
+    return type(value) is type(allowed) and bool(value == allowed)
 
 
 def _at(at: str, message: str) -> str:
