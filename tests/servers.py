@@ -116,6 +116,8 @@ class Fault:
     body: Any = None
     drop: bool = False
     delay: float = 0.0
+    #: Bytes sent as they are (instead of ``body`` as JSON), e.g. a malformed body.
+    raw: bytes | None = None
 
 
 class StatefulServer:
@@ -154,6 +156,12 @@ class StatefulServer:
         """Answer the next ``times`` requests with ``status`` (before doing anything)."""
         for _ in range(times):
             self.faults.append(Fault(status, headers or {}, body))
+
+    def respond_raw_next(
+        self, status: int, raw: bytes, content_type: str = "application/json"
+    ) -> None:
+        """Answer the next request with exactly ``raw`` (say, JSON that does not parse)."""
+        self.faults.append(Fault(status, {"content-type": content_type}, raw=raw))
 
     def drop_next(self, times: int = 1) -> None:
         """Close the connection without answering, ``times`` times."""
@@ -286,13 +294,17 @@ class StatefulServer:
                     return
                 if fault is not None:
                     status, headers, payload = fault.status, fault.headers, fault.body
-                    if payload is None:
+                    if payload is None and fault.raw is None:
                         payload = _error("server_error", f"injected {fault.status}")
                 else:
                     status, headers, payload = server.handle(rec)
-                data = b"" if payload is None else json.dumps(payload).encode()
+                if fault is not None and fault.raw is not None:
+                    data = fault.raw
+                else:
+                    data = b"" if payload is None else json.dumps(payload).encode()
                 self.send_response(status)
-                self.send_header("content-type", "application/json")
+                if "content-type" not in headers:
+                    self.send_header("content-type", "application/json")
                 self.send_header("content-length", str(len(data)))
                 for name, value in headers.items():
                     self.send_header(name, value)
@@ -324,6 +336,66 @@ def _check_create(body: Any) -> tuple[str, str] | None:
     if ips is not None and (not isinstance(ips, list) or not all(isinstance(i, str) for i in ips)):
         return "allowed_ips", "allowed_ips must be an array of strings"
     return None
+
+
+class EchoServer:
+    """Records every request and answers it from ``routes`` (else ``200 {"ok": true}``).
+
+    For end-to-end tests of what a generated client puts on the wire for any
+    spec: the test reads :attr:`requests` (each with its raw body bytes).
+    """
+
+    def __init__(self) -> None:
+        self.requests: list[Recorded] = []
+        #: (METHOD, path) -> (status, content type, body bytes)
+        self.routes: dict[tuple[str, str], tuple[int, str, bytes]] = {}
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._server.daemon_threads = True
+        self.base_url = f"http://127.0.0.1:{self._server.server_address[1]}"
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    def __enter__(self) -> EchoServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def _serve(self) -> None:
+                length = int(self.headers.get("content-length") or 0)
+                body = self.rfile.read(length) if length else b""
+                url = urlsplit(self.path)
+                server.requests.append(
+                    Recorded(
+                        self.command,
+                        url.path,
+                        parse_qs(url.query, keep_blank_values=True),
+                        {k.lower(): v for k, v in self.headers.items()},
+                        body,
+                    )
+                )
+                status, content_type, data = server.routes.get(
+                    (self.command, url.path), (200, "application/json", b'{"ok": true}')
+                )
+                self.send_response(status)
+                self.send_header("content-type", content_type)
+                self.send_header("content-length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _serve
+
+        return Handler
 
 
 @contextmanager

@@ -1,21 +1,31 @@
 """The CLI target: ``OUT/cli`` (an installable click application).
 
-One module per resource holds that resource's commands; the root command
-loads them lazily so ``--help`` and each call import only what they use.
-Requests go through the generated SDK's transport (``SyncAPIClient.send``)
-without its models, so a call never pays for pydantic.
+The generated package is a small, near-static runtime (``_commands``,
+``_values``, ``_output``, ``_http``) plus one data module per resource under
+``commands/``. A resource module only *describes* its operations (flags,
+wire names, locations, JSON-schema-like constraints, help text); the runtime
+turns those descriptions into click commands when, and only when, that
+resource is invoked. So ``--help`` imports click and nothing else, and a call
+pays for the SDK transport (httpx) but never for pydantic.
+
+Everything a command needs is decided here from the model, once, at
+generation time: the click type of each flag, its metavar, its help line with
+constraints and defaults, and the schema the runtime checks input against
+before anything is sent.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
 
-from .. import escape
+from .. import escape, naming
 from ..model import (
     API,
     ArrayType,
     EnumType,
     MapType,
+    Model,
     ModelRef,
     Operation,
     Parameter,
@@ -25,42 +35,66 @@ from ..model import (
     UnionType,
 )
 from ..render import render
+from .sdk import SDK_VERSION
 
 CLI_VERSION = "0.1.0"
 
+#: Runtime modules rendered from templates/cli/<name>.py.j2 (same for every API).
+RUNTIME = ("_spec", "_values", "_output", "_http", "_request", "_commands", "_completion")
+
+#: Value kinds the runtime knows how to read from a flag.
+_METAVARS = {
+    "string": "TEXT",
+    "integer": "INTEGER",
+    "number": "NUMBER",
+    "boolean": "BOOLEAN",
+    "json": "JSON",
+    "file": "FILE",
+    "enum": "",
+}
+
+#: How many property names an object's help line lists before "N more".
+_SHOWN_PROPERTIES = 4
+
 
 @dataclass
-class OptionView:
+class ParamView:
+    """One flag (and, for path parameters, one positional argument) of a command."""
+
     flag: str
-    dest: str
-    wire_name: str
-    location: str
-    click_type: str
-    multiple: bool
-    required: bool
-    is_flag: bool
-    help: str
-    metavar: str
-    positional: bool
+    wire: str
+    where: str
     kind: str
-    constraints: str
-    #: Python code for a click callback that checks string rules, or "".
-    callback: str
+    required: bool
+    multiple: bool
+    positional: bool
+    metavar: str
+    help: str
+    #: Python literal: the accepted values of an enum flag, or "()".
+    choices: str
+    #: Python literal: the schema the runtime checks the value against.
+    schema: str
+    deprecated: bool
+    #: Name of the positional argument in usage lines (path parameters), else "".
+    arg: str = ""
+    #: Python literal (style, explode) for query parameters not sent as form/explode, else "".
+    style: str = ""
 
 
 @dataclass
-class CommandView:
+class OperationView:
     name: str
-    func: str
+    method: str
+    path: str
     help: str
     short_help: str
-    http_method: str
-    path: str
-    options: list[OptionView]
-    encoding: str
-    body_whole: bool
-    paginated: bool
+    params: list[ParamView]
+    #: Python literal for the request body description, or "None".
+    body: str
     page_class: str | None
+    response: str
+    security: list[str]
+    deprecated: bool
 
 
 @dataclass
@@ -68,23 +102,115 @@ class GroupView:
     name: str
     module: str
     help: str
-    commands: list[CommandView]
+    short_help: str
+    operations: list[OperationView]
+    #: Python literal: model id -> schema, for every model the flags reach.
+    models: str
+
+
+@dataclass
+class SchemaBuilder:
+    """Turns type expressions into the plain-data schemas the runtime validates with.
+
+    Named models are emitted once per resource module (``MODELS``) and
+    referenced by id, so recursive types stay finite.
+    """
+
+    api: API
+    needed: dict[str, None] = field(default_factory=dict)
+
+    def schema(self, expr: TypeExpr) -> dict[str, object]:
+        out: dict[str, object]
+        if isinstance(expr, Primitive):
+            out = {"type": expr.kind}
+            if expr.format:
+                out["format"] = expr.format
+            out.update(_constraint_items(expr.constraints))
+        elif isinstance(expr, EnumType):
+            out = {"enum": list(expr.values)}
+        elif isinstance(expr, ArrayType):
+            out = {"type": "array", "items": self.schema(expr.items)}
+            if expr.prefix_items:
+                out["prefixItems"] = [self.schema(e) for e in expr.prefix_items]
+            out.update(_constraint_items(expr.constraints))
+        elif isinstance(expr, MapType):
+            out = {"type": "object", "values": self.schema(expr.values)}
+        elif isinstance(expr, UnionType):
+            out = {"anyOf": [self.schema(v) for v in expr.variants]}
+        else:
+            self._need(expr.model_id)
+            out = {"ref": expr.model_id}
+        if expr.nullable:
+            out["nullable"] = True
+        return out
+
+    def _need(self, model_id: str) -> None:
+        if model_id in self.needed:
+            return
+        self.needed[model_id] = None
+        model = self.api.model(model_id)
+        # Walk now so every reachable model is known before MODELS is emitted.
+        self.model_schema(model)
+
+    def model_schema(self, model: Model) -> dict[str, object]:
+        if model.kind == "alias" and model.alias_of is not None:
+            return self.schema(model.alias_of)
+        props = [p for p in model.properties if not p.read_only]
+        out: dict[str, object] = {
+            "type": "object",
+            "properties": {p.wire_name: self.schema(p.type) for p in props},
+        }
+        required = [p.wire_name for p in props if p.required]
+        if required:
+            out["required"] = required
+        if model.additional is False:
+            out["additional"] = False
+        elif model.additional is not None:
+            out["additional"] = self.schema(model.additional)
+        return out
+
+    def models_literal(self) -> str:
+        entries = {
+            model_id: self.model_schema(self.api.model(model_id))
+            for model_id in sorted(self.needed)
+        }
+        return py_literal(entries)
 
 
 def render_cli(api: API) -> dict[str, str]:
     """Every file of the CLI distribution, keyed by path under ``cli/``."""
     pkg = api.names.cli_package
     src = f"src/{pkg}"
-    groups = [_group(api, r) for r in api.all_resources() if r.operations]
-    ctx = {"api": api, "names": api.names, "cli_version": CLI_VERSION, "groups": groups}
+    groups = _groups(api)
+    title = escape.clean(api.names.title)
+    label = title if title.split()[-1:] == ["API"] else f"{title} API"
+    root_help = f"Command-line tool for the {label}."
+    if api.description:
+        root_help += "\n\n" + escape.clean(api.description)
+    root_help += (
+        f"\n\nCommands are `{api.names.cli_binary} <resource> <operation> [flags]`;"
+        f" run `{api.names.cli_binary} <resource> --help` for a resource's operations."
+    )
+    ctx = {
+        "api": api,
+        "root_help": root_help,
+        "api_label": label,
+        "names": api.names,
+        "cli_version": CLI_VERSION,
+        "sdk_requirement": f"{api.names.sdk_project}=={SDK_VERSION}",
+        "groups": groups,
+        "security": [_security_view(api, s.name) for s in api.security_schemes],
+    }
     files = {
         "pyproject.toml": render("cli", "pyproject.toml.j2", **ctx),
+        "README.md": render("cli", "README.md.j2", **ctx),
         f"{src}/__init__.py": render("cli", "package_init.py.j2", **ctx),
         f"{src}/__main__.py": render("cli", "main_module.py.j2", **ctx),
         f"{src}/main.py": render("cli", "main.py.j2", **ctx),
-        f"{src}/_runtime.py": render("cli", "runtime.py.j2", **ctx),
         f"{src}/commands/__init__.py": render("cli", "commands_init.py.j2", **ctx),
     }
+    for module in RUNTIME:
+        files[f"{src}/{module}.py"] = render("cli", f"{module}.py.j2", **ctx)
     for group in groups:
         files[f"{src}/commands/{group.module}.py"] = render(
             "cli", "group.py.j2", **ctx, group=group
@@ -92,144 +218,328 @@ def render_cli(api: API) -> dict[str, str]:
     return files
 
 
-def _group(api: API, resource: Resource) -> GroupView:
+@dataclass
+class SecurityView:
+    flag: str
+    option: str
+    env_var: str
+    help: str
+
+
+def _security_view(api: API, name: str) -> SecurityView:
+    scheme = next(s for s in api.security_schemes if s.name == name)
+    where = {
+        "api_key": f"sent in the {scheme.param_name} {scheme.location}"
+        if scheme.param_name
+        else "API key",
+        "http_bearer": "sent as a bearer token",
+        "http_basic": "sent with HTTP basic authentication",
+        "oauth2_client_credentials": "OAuth2 client credentials",
+    }.get(scheme.kind, scheme.kind)
+    text = escape.clean(scheme.description or "Credential for the API")
+    return SecurityView(scheme.cli_flag, scheme.option, scheme.env_var, f"{text} ({where}).")
+
+
+def _groups(api: API) -> list[GroupView]:
+    modules = naming.Namer(sep="_")
+    out = []
+    for resource in api.all_resources():
+        if not resource.operations:
+            continue
+        out.append(
+            _group(api, resource, modules.claim(naming.module_name("_".join(resource.path))))
+        )
+    return out
+
+
+def _group(api: API, resource: Resource, module: str) -> GroupView:
+    builder = SchemaBuilder(api)
+    text = escape.clean(resource.description or "")
     return GroupView(
         name=resource.cli_path,
-        module="_".join(resource.path),
-        help=resource.description or "",
-        commands=[_command(op) for op in resource.operations],
-    )
-
-
-def _command(op: Operation) -> CommandView:
-    options = [
-        _option(p)
-        for p in op.parameters
-        if op.body is None or op.body.flattened or p.location != "body"
-    ]
-    if op.body is not None and not op.body.flattened:
-        options.append(
-            OptionView(
-                flag=op.body.cli_flag,
-                dest=op.body.py_name,
-                wire_name="body",
-                location="body_whole",
-                click_type="str",
-                multiple=False,
-                required=op.body.required,
-                is_flag=False,
-                help=op.body.description or "Request body (JSON or YAML text, or @file)",
-                metavar="JSON",
-                positional=False,
-                kind="json",
-                constraints="",
-                callback="",
-            )
-        )
-    text = op.description or op.summary or ""
-    return CommandView(
-        name=op.cli_name,
-        func="cmd_" + op.py_name,
+        module=module,
         help=text,
-        short_help=op.summary or "",
-        http_method=op.http_method,
+        short_help=first_sentence(text) or f"Commands for {resource.cli_path}.",
+        operations=[_operation(api, op, builder) for op in resource.operations],
+        models=builder.models_literal(),
+    )
+
+
+def _operation(api: API, op: Operation, builder: SchemaBuilder) -> OperationView:
+    params = [
+        _param(api, p, builder)
+        for p in op.parameters
+        if p.location != "body" or op.body is None or op.body.flattened
+    ]
+    body = op.body
+    body_literal = "None"
+    if body is not None:
+        if not body.flattened:
+            params.append(_whole_body_param(api, op, builder))
+        body_literal = py_literal(
+            {
+                "encoding": body.encoding,
+                "content_type": body.content_type,
+                "whole": not body.flattened,
+                "required": body.required,
+            }
+        )
+    summary = escape.clean(op.summary or "")
+    description = escape.clean(op.description or "") or summary
+    short = summary or first_sentence(description)
+    options = {s.name: s.option for s in api.security_schemes}
+    return OperationView(
+        name=op.cli_name,
+        method=op.http_method.upper(),
         path=op.path,
-        options=options,
-        encoding=op.body.encoding if op.body else "json",
-        body_whole=op.body is not None and not op.body.flattened,
-        paginated=op.pagination is not None,
+        help=description,
+        short_help=short,
+        params=params,
+        body=body_literal,
         page_class=op.pagination.page_class if op.pagination else None,
+        response=op.response.kind,
+        security=[options[name] for name in op.security if name in options],
+        deprecated=op.deprecated,
     )
 
 
-def _option(p: Parameter) -> OptionView:
-    expr = p.type
+def _param(api: API, p: Parameter, builder: SchemaBuilder) -> ParamView:
+    expr = _unalias(api, p.type)
     multiple = isinstance(expr, ArrayType)
-    item = expr.items if isinstance(expr, ArrayType) else expr
-    kind, click_type, metavar = _click_type(item)
-    is_flag = kind == "bool" and not multiple
-    return OptionView(
+    item = _unalias(api, expr.items) if isinstance(expr, ArrayType) else expr
+    kind, choices = _kind(item)
+    if multiple and isinstance(item, ArrayType):
+        kind, choices = "json", []
+    positional = p.location == "path"
+    arg = (naming.snake(p.wire_name).upper() or "VALUE") if positional else ""
+    style = ""
+    if p.location == "query" and (p.style or "form", p.explode) != ("form", True):
+        style = py_literal((p.style or "form", p.explode))
+    return ParamView(
         flag=p.cli_flag,
-        dest=p.py_name,
-        wire_name=p.wire_name,
-        location=p.location,
-        click_type=click_type,
-        multiple=multiple,
-        required=p.required,
-        is_flag=is_flag,
-        help=escape.clean(p.description or ""),
-        metavar=metavar,
-        positional=p.location == "path",
+        wire=p.wire_name,
+        where=p.location,
         kind=kind,
-        constraints=_constraint_text(item),
-        callback=_string_rules(item),
+        required=p.required,
+        multiple=multiple,
+        positional=positional,
+        metavar=_METAVARS[kind],
+        help=_help_line(
+            api, p.description, p.type, p.required, multiple, p.default, p.deprecated, arg
+        ),
+        choices=py_literal(choices),
+        schema=py_literal(builder.schema(p.type)),
+        deprecated=p.deprecated,
+        arg=arg,
+        style=style,
     )
 
 
-def _string_rules(expr: TypeExpr) -> str:
-    if not isinstance(expr, Primitive) or expr.kind != "string":
-        return ""
-    c = expr.constraints
-    args = []
-    if c.min_length is not None:
-        args.append(f"min_length={c.min_length}")
-    if c.max_length is not None:
-        args.append(f"max_length={c.max_length}")
-    if c.pattern is not None:
-        args.append(f"pattern={escape.py_string(c.pattern)}")
-    return f"string_rules({', '.join(args)})" if args else ""
+def _whole_body_param(api: API, op: Operation, builder: SchemaBuilder) -> ParamView:
+    body = op.body
+    assert body is not None and not body.flattened
+    if body.encoding in ("binary", "text") or body.type is None:
+        kind = "file" if body.encoding == "binary" else "string"
+        schema: dict[str, object] = {"type": "any"}
+        shape = "raw bytes of a file" if kind == "file" else "text"
+    else:
+        kind = "json"
+        schema = builder.schema(body.type)
+        shape = _type_words(api, body.type)
+    description = escape.clean(body.description or "") or "The request body."
+    extra = "" if kind == "file" else "; may also be piped on stdin"
+    details = (["required"] if body.required else []) + [f"{shape}{extra}"]
+    return ParamView(
+        flag=body.cli_flag,
+        wire="",
+        where="body:whole",
+        kind=kind,
+        required=body.required,
+        multiple=False,
+        positional=False,
+        metavar=_METAVARS[kind],
+        help=f"{description}  [{'; '.join(details)}]",
+        choices="()",
+        schema=py_literal(schema),
+        deprecated=False,
+    )
 
 
-def _click_type(expr: TypeExpr) -> tuple[str, str, str]:
-    """(kind, click type expression, metavar) for one value."""
-    if isinstance(expr, EnumType) and all(isinstance(v, str) for v in expr.values):
-        choices = ", ".join(escape.py_string(str(v)) for v in expr.values)
-        return "str", f"click.Choice([{choices}])", ""
+def _unalias(api: API, expr: TypeExpr) -> TypeExpr:
+    """Follow references to alias models (``$ref`` to an enum, say) to the real type."""
+    seen: set[str] = set()
+    while isinstance(expr, ModelRef) and expr.model_id not in seen:
+        seen.add(expr.model_id)
+        model = api.model(expr.model_id)
+        if model.kind != "alias" or model.alias_of is None:
+            break
+        expr = model.alias_of
+    return expr
+
+
+def _kind(expr: TypeExpr) -> tuple[str, list[object]]:
+    """How one value is read from a flag, and the choices of an enum."""
+    if isinstance(expr, EnumType):
+        return "enum", [_choice_text(v) for v in expr.values]
     if isinstance(expr, Primitive):
-        c = expr.constraints
-        if expr.kind == "integer":
-            if c.minimum is not None or c.maximum is not None:
-                return (
-                    "int",
-                    f"click.IntRange(min={_num(c.minimum)}, max={_num(c.maximum)})",
-                    "INTEGER",
-                )
-            return "int", "int", "INTEGER"
-        if expr.kind == "number":
-            if c.minimum is not None or c.maximum is not None:
-                return (
-                    "float",
-                    f"click.FloatRange(min={_num(c.minimum)}, max={_num(c.maximum)})",
-                    "NUMBER",
-                )
-            return "float", "float", "NUMBER"
-        if expr.kind == "boolean":
-            return "bool", "bool", ""
         if expr.kind == "string":
-            return "str", "str", "TEXT"
-    if isinstance(expr, (MapType, ModelRef, UnionType)) or (
-        isinstance(expr, Primitive) and expr.kind == "any"
+            return ("file" if expr.format == "binary" else "string"), []
+        if expr.kind in ("integer", "number", "boolean"):
+            return expr.kind, []
+    return "json", []
+
+
+def _choice_text(value: object) -> str:
+    """How an enum value is typed on the command line (``true``, ``3``, ``live``)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    return str(value)
+
+
+def _help_line(
+    api: API,
+    description: str | None,
+    expr: TypeExpr,
+    required: bool,
+    multiple: bool,
+    default: object,
+    deprecated: bool,
+    arg: str = "",
+) -> str:
+    """The flag's description followed by ``[required; repeatable; minLength 1; ...]``."""
+    details: list[str] = []
+    if deprecated:
+        details.append("deprecated")
+    if required:
+        details.append("required")
+    if arg:
+        details.append(f"or give it as the {arg} argument")
+    if multiple:
+        details.append("repeatable")
+    item = _unalias(api, expr.items) if isinstance(expr, ArrayType) else _unalias(api, expr)
+    if isinstance(item, (ModelRef, MapType, UnionType)) or (
+        isinstance(item, Primitive) and item.kind == "any"
     ):
-        return "json", "str", "JSON"
-    return "str", "str", "TEXT"
+        details.append(f"JSON or YAML: {_type_words(api, item)}")
+    if isinstance(item, Primitive):
+        if item.format and item.format != "binary":
+            details.append(f"format {item.format}")
+        if item.format == "binary":
+            details.append("a file path (a leading @ is optional)")
+        details.extend(_constraint_words(item.constraints))
+    if isinstance(expr, ArrayType):
+        details.extend(_constraint_words(expr.constraints))
+    if item.nullable if not isinstance(item, ArrayType) else expr.nullable:
+        details.append("nullable")
+    from ..model import Value
+
+    if isinstance(default, Value):
+        details.append(f"default: {_default_text(default.value)}")
+    text = escape.clean(description or "")
+    suffix = f"[{'; '.join(details)}]" if details else ""
+    return f"{text}  {suffix}".strip() if text else suffix
 
 
-def _num(value: object) -> str:
-    return "None" if value is None else repr(value)
+def _default_text(value: object) -> str:
+    import json
+
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
 
 
-def _constraint_text(expr: TypeExpr) -> str:
-    if not isinstance(expr, Primitive):
-        return ""
-    c = expr.constraints
-    parts = []
-    for label, value in (
-        ("minLength", c.min_length),
-        ("maxLength", c.max_length),
-        ("minimum", c.minimum),
-        ("maximum", c.maximum),
-        ("pattern", c.pattern),
-    ):
-        if value is not None:
-            parts.append(f"{label} {value}")
-    return ", ".join(parts)
+def _type_words(api: API, expr: TypeExpr, depth: int = 0) -> str:
+    """A short description of a type, as reference docs write it (``object { a, b }``)."""
+    expr = _unalias(api, expr)
+    if isinstance(expr, ModelRef):
+        model = api.model(expr.model_id)
+        names = [p.wire_name for p in model.properties if not p.read_only]
+        shown = ", ".join(names[:_SHOWN_PROPERTIES])
+        more = len(names) - _SHOWN_PROPERTIES
+        if more > 0:
+            shown += f", {more} more"
+        return f"object {{ {shown} }}" if names else "object"
+    if isinstance(expr, MapType):
+        return f"map of {_type_words(api, expr.values, depth + 1)}" if depth < 3 else "map"
+    if isinstance(expr, ArrayType):
+        return f"array of {_type_words(api, expr.items, depth + 1)}" if depth < 3 else "array"
+    if isinstance(expr, UnionType):
+        if depth >= 3:
+            return "one of several types"
+        return " or ".join(_type_words(api, v, depth + 1) for v in expr.variants)
+    if isinstance(expr, EnumType):
+        return " or ".join(_choice_text(v) for v in expr.values)
+    return "any value" if expr.kind == "any" else expr.kind
+
+
+_CONSTRAINT_NAMES = (
+    ("min_length", "minLength"),
+    ("max_length", "maxLength"),
+    ("pattern", "pattern"),
+    ("minimum", "minimum"),
+    ("maximum", "maximum"),
+    ("exclusive_minimum", "exclusiveMinimum"),
+    ("exclusive_maximum", "exclusiveMaximum"),
+    ("multiple_of", "multipleOf"),
+    ("min_items", "minItems"),
+    ("max_items", "maxItems"),
+)
+
+
+def _constraint_items(c: object) -> dict[str, object]:
+    """The constraints that are set, under their JSON Schema names (finite numbers only)."""
+    out: dict[str, object] = {}
+    for attr, name in _CONSTRAINT_NAMES:
+        value = getattr(c, attr)
+        if value is None or (isinstance(value, float) and not math.isfinite(value)):
+            continue
+        out[name] = value
+    if getattr(c, "unique_items", False):
+        out["uniqueItems"] = True
+    return out
+
+
+def _constraint_words(c: object) -> list[str]:
+    words = [
+        f"{name} {value}" for name, value in _constraint_items(c).items() if name != "uniqueItems"
+    ]
+    if getattr(c, "unique_items", False):
+        words.append("unique items")
+    return words
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of ``text`` (for one-line summaries)."""
+    line = " ".join(text.split())
+    for i, ch in enumerate(line):
+        if ch == "." and (i + 1 == len(line) or line[i + 1] == " "):
+            return line[: i + 1]
+    return line
+
+
+def py_literal(value: object) -> str:
+    """A Python literal for plain data (str, int, float, bool, None, list, tuple, dict).
+
+    Strings go through :func:`escape.py_string`, so nothing from the spec can
+    end the literal; non-finite floats (which have no literal) become ``None``.
+    """
+    if isinstance(value, str):
+        return escape.py_string(value)
+    if value is None or isinstance(value, bool):
+        return repr(value)
+    if isinstance(value, int):
+        return repr(value)
+    if isinstance(value, float):
+        return repr(value) if math.isfinite(value) else "None"
+    if isinstance(value, (list, tuple)):
+        inner = ", ".join(py_literal(v) for v in value)
+        return (
+            f"({inner},)"
+            if isinstance(value, tuple) and len(value) == 1
+            else (f"({inner})" if isinstance(value, tuple) else f"[{inner}]")
+        )
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{py_literal(k)}: {py_literal(v)}" for k, v in value.items()) + "}"
+    raise TypeError(f"cannot emit {type(value).__name__} as a literal")
