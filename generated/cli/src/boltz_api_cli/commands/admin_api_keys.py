@@ -121,7 +121,7 @@ def cmd_list(ctx: click.Context, **values: Any) -> None:
             ("workspace-id", "workspace_id", "workspace_id", "query", "str"),
         ],
         values=values,
-        page_class="CursorIDPage",
+        page_class="CursorPage",
     )
 
 
