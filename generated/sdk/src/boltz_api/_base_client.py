@@ -1251,8 +1251,15 @@ class BasePage(Generic[_ItemT]):
         extra = self._options.extra_query
         if extra:
             extra = {k: v for k, v in extra.items() if k not in query}
+        headers = self._options.extra_headers
+        if headers and RAW_RESPONSE_HEADER in headers:
+            # A page parsed from a raw response fetches the next pages normally.
+            headers = {k: v for k, v in headers.items() if k != RAW_RESPONSE_HEADER}
         return self._options.copy(
-            query={**self._options.query, **query}, extra_query=extra, idempotency_key=None
+            query={**self._options.query, **query},
+            extra_query=extra,
+            extra_headers=headers,
+            idempotency_key=None,
         )
 
     def to_dict(self) -> Dict[str, Any]:
