@@ -718,9 +718,20 @@ class ExampleCall:
     """One method call written out for the README."""
 
     summary: str
+    #: Variable the example assigns the result to (``api_key``).
+    var: str
     call: str
     raw_call: str
     stream_call: str
+    timeout_call: str
+    #: A field of the result worth printing (``key_details.id``), if any.
+    attr: str | None
+    #: The result's model name (``APIKeyCreateResponse``), if it is a model.
+    type_name: str | None
+
+
+#: At most this many optional arguments appear in an example call.
+_EXAMPLE_OPTIONAL_ARGS = 2
 
 
 def _readme_view(api: API) -> dict[str, object]:
@@ -730,72 +741,102 @@ def _readme_view(api: API) -> dict[str, object]:
         ops[0] if ops else None,
     )
     listing = next(((r, o) for r, o in ops if o.pagination is not None), None)
-    retrieve = next(((r, o) for r, o in ops if o.path_params), None)
-    auth = api.security_schemes[0] if api.security_schemes else None
+    by_path = next(((r, o) for r, o in ops if o.path_params), None)
+    example = _example_call(api, create, optional=True)
     list_op = listing[1] if listing else None
+    page_fields: list[str] = []
+    if list_op is not None and list_op.pagination is not None:
+        p = list_op.pagination
+        page_fields = [
+            f for f in (p.has_more_field, p.next_cursor_field) if f is not None and _page_attr_ok(f)
+        ]
     return {
-        "example": _example_call(create),
-        "list_example": _example_call(listing, page_size=True),
-        "path_example": _example_call(retrieve),
-        "auth": auth,
-        "page_class": list_op.pagination.page_class if list_op and list_op.pagination else None,
-        "item_attr": _item_attr(api, list_op),
-        "types_import": _types_import(api, create[1] if create else None),
+        "auth": api.security_schemes[0] if api.security_schemes else None,
+        "example": example,
+        "list_example": _example_call(api, listing, page_size=True),
+        "path_example": _example_call(api, by_path),
+        "page_items": list_op.pagination.items_field if list_op and list_op.pagination else "",
+        "page_fields": page_fields,
+        "types_import": _types_import(api, create[1]) if create and example else None,
     }
 
 
 def _example_call(
-    pair: tuple[Resource, Operation] | None, *, page_size: bool = False
+    api: API,
+    pair: tuple[Resource, Operation] | None,
+    *,
+    page_size: bool = False,
+    optional: bool = False,
 ) -> ExampleCall | None:
     if pair is None:
         return None
     resource, op = pair
     args = []
+    extras = 0
     for p in op.parameters:
         size = page_size and op.pagination and p.wire_name == op.pagination.page_size_param
-        if not p.required and not size:
+        showcase = (
+            optional
+            and extras < _EXAMPLE_OPTIONAL_ARGS
+            and p.location == "body"
+            and isinstance(p.type, (EnumType, Primitive))
+            and not (isinstance(p.type, Primitive) and p.type.kind == "string")
+        )
+        if not p.required and not size and not showcase:
             continue
+        if not p.required and not size:
+            extras += 1
         value = "2" if size else _example_value(p)
         args.append(value if p.location == "path" else f"{p.py_name}={value}")
-    call_args = "(" + ", ".join(args) + ")"
     dotted = ".".join(resource.path)
+    call_args = "(" + ", ".join(args) + ")"
+    timeout_args = "(" + ", ".join([*args, "timeout=2.0"]) + ")"
+    result = op.pagination.item_type if op.pagination else op.response.type
+    model = api.model(result.model_id) if isinstance(result, ModelRef) else None
     return ExampleCall(
         summary=op.summary or op.py_name,
+        var=naming.snake(resource.singular) or "result",
         call=f"{dotted}.{op.py_name}{call_args}",
         raw_call=f"{dotted}.with_raw_response.{op.py_name}{call_args}",
         stream_call=f"{dotted}.with_streaming_response.{op.py_name}{call_args}",
+        timeout_call=f"{dotted}.{op.py_name}{timeout_args}",
+        attr=_result_attr(api, model),
+        type_name=model.class_name if model is not None and model.kind == "object" else None,
     )
 
 
-def _item_attr(api: API, op: Operation | None) -> str | None:
-    """A field of a list item to print in the pagination example (``id`` if any)."""
-    if op is None or op.pagination is None or not isinstance(op.pagination.item_type, ModelRef):
+def _result_attr(api: API, model: Model | None) -> str | None:
+    """``id`` of the result, or of the first nested object that has one."""
+    if model is None or model.kind != "object":
         return None
-    model = api.model(op.pagination.item_type.model_id)
-    names = [p.py_name for p in model.properties]
-    for preferred in ("id", "name"):
-        if preferred in names:
-            return preferred
-    return names[0] if names else None
+    names = {p.py_name for p in model.properties}
+    if "id" in names:
+        return "id"
+    for prop in model.properties:
+        if isinstance(prop.type, ModelRef):
+            nested = api.model(prop.type.model_id)
+            if nested.kind == "object" and any(p.py_name == "id" for p in nested.properties):
+                return f"{prop.py_name}.id"
+    return None
 
 
-def _types_import(api: API, op: Operation | None) -> str | None:
+def _types_import(api: API, op: Operation) -> str | None:
     """``from pkg.types.x import Model`` for the README's typed-response example."""
-    if op is None or not isinstance(op.response.type, ModelRef):
+    if not isinstance(op.response.type, ModelRef):
         return None
     model = api.model(op.response.type.model_id)
-    if model.parent is not None:
-        model = api.model(model.parent)
+    if model.kind != "object":
+        return None
     package = ".".join((api.names.sdk_package, "types") + model.module[:-1])
     return f"from {package} import {model.class_name}"
 
 
 def _example_value(p: Parameter) -> str:
     if p.example is not None and isinstance(p.example.value, (str, int, float, bool)):
-        return repr(p.example.value)
+        return _py_literal(p.example.value)
     t = p.type
     if isinstance(t, EnumType):
-        return repr(t.values[0])
+        return _py_literal(t.values[0])
     if isinstance(t, ArrayType):
         return "[]"
     if isinstance(t, Primitive) and t.kind in ("integer", "number"):
@@ -806,6 +847,10 @@ def _example_value(p: Parameter) -> str:
     return escape.py_string(
         f"{p.wire_name}_123" if p.location == "path" else _placeholder(p.wire_name)
     )
+
+
+def _py_literal(value: str | int | float | bool) -> str:
+    return escape.py_string(value) if isinstance(value, str) else repr(value)
 
 
 def _placeholder(name: str) -> str:
