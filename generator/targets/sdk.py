@@ -294,6 +294,8 @@ class ResourceView:
     type_imports: list[tuple[str, str]]
     runtime: dict[str, str]
     pages: list[str]
+    #: Whether a method sends cookie parameters.
+    cookies: bool
 
 
 def _resource_files(api: API, src: str) -> dict[str, str]:
@@ -357,6 +359,7 @@ def _resource_view(api: API, resource: Resource, module: tuple[str, ...]) -> Res
         type_imports=ann.model_imports(),
         runtime={name: ann.runtime(name) for name in RUNTIME + ("pagination",)},
         pages=pages,
+        cookies=any(p.location == "cookie" for op in resource.operations for p in op.parameters),
     )
 
 
@@ -398,10 +401,8 @@ def _method_view(api: API, op: Operation, ann: Annotator) -> MethodView:
     headers = [(escape.py_string(p.wire_name), p.py_name) for p in params if p.location == "header"]
     cookies = [p for p in params if p.location == "cookie"]
     if cookies:
-        parts = " + '; ' + ".join(
-            f"{escape.py_string(p.wire_name + '=')} + str({p.py_name})" for p in cookies
-        )
-        headers.append(('"Cookie"', parts))
+        pairs = ", ".join(f"{escape.py_string(p.wire_name)}: {p.py_name}" for p in cookies)
+        headers.append(('"Cookie"', f"_cookie_header({{{pairs}}})"))
     body = [(escape.py_string(p.wire_name), p.py_name) for p in params if p.location == "body"]
     security = "(" + "".join(escape.py_string(s) + ", " for s in op.security) + ")"
     returns = _returns(api, op, ann)

@@ -64,6 +64,7 @@ __all__ = [
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_CONNECTION_LIMITS",
     "path_param",
+    "cookie_header",
     "encode_query",
     "redact_headers",
 ]
@@ -132,6 +133,16 @@ def path_param(name: str, value: object) -> str:
     return quote(text, safe="")
 
 
+def cookie_header(cookies: Mapping[str, object]) -> Union[str, Omit]:
+    """A ``Cookie`` header from cookie parameters; omitted ones are left out."""
+    pairs = [
+        f"{name}={_scalar(value)}"
+        for name, value in cookies.items()
+        if value is not None and not isinstance(value, Omit)
+    ]
+    return "; ".join(pairs) if pairs else Omit()
+
+
 def _scalar(value: object) -> str:
     if isinstance(value, str):
         return value
@@ -157,8 +168,10 @@ def _strip_omitted(value: object) -> object:
     """Drop omitted values (``omit`` / ``NOT_GIVEN``) at any depth; ``None`` stays (it is ``null``)."""
     if isinstance(value, Mapping):
         return {k: _strip_omitted(v) for k, v in value.items() if not isinstance(v, Omit)}
-    if isinstance(value, (list, tuple)):
+    if isinstance(value, list):
         return [_strip_omitted(v) for v in value if not isinstance(v, Omit)]
+    if isinstance(value, tuple):  # kept a tuple: ("name.txt", content, "type") is a file
+        return tuple(_strip_omitted(v) for v in value if not isinstance(v, Omit))
     return value
 
 
@@ -539,16 +552,18 @@ class _BaseClient:
             key = name.lower()
             if key not in self._custom_header_keys:
                 merged[key] = (name, value)
-        for source in (options.headers, options.extra_headers):
-            if not source:
+        for name, raw in options.headers.items():
+            # A header parameter left out is just not set (a default header stays).
+            if raw is not None and not isinstance(raw, Omit):
+                merged[name.lower()] = (name, _scalar(raw))
+        for name, raw in (options.extra_headers or _EMPTY).items():
+            if name == RAW_RESPONSE_HEADER:
                 continue
-            for name, raw in source.items():
-                if name == RAW_RESPONSE_HEADER:
-                    continue
-                if raw is None or isinstance(raw, Omit):
-                    merged.pop(name.lower(), None)
-                else:
-                    merged[name.lower()] = (name, _scalar(raw))
+            if raw is None or isinstance(raw, Omit):
+                # The caller asks for a header the client would send to be left out.
+                merged.pop(name.lower(), None)
+            else:
+                merged[name.lower()] = (name, _scalar(raw))
         if idempotency_key is not None and "idempotency-key" not in merged:
             merged["idempotency-key"] = (IDEMPOTENCY_HEADER, idempotency_key)
         return list(merged.values())

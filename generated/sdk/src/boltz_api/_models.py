@@ -156,40 +156,61 @@ def _adapter(tp: Any) -> "pydantic.TypeAdapter[Any]":
 def _try_validate(tp: Any, data: object) -> Tuple[bool, object]:
     try:
         return True, _adapter(tp).validate_python(data)
-    except (pydantic.ValidationError, pydantic.PydanticSchemaGenerationError, TypeError, NameError):
+    except Exception:  # the lenient path: anything that does not validate is kept as sent
         return False, data
 
 
 # --- the lenient path -----------------------------------------------------------
 
+_Namespace = Union[Dict[str, Any], None]
 
-def _resolve(tp: Any, namespace: Dict[str, Any] | None) -> Tuple[Any, Dict[str, Any] | None]:
-    """Unwrap type aliases and forward references (model names quoted in aliases)."""
+
+def _resolve_name(tp: Any, namespace: _Namespace) -> Any:
+    """A forward reference (a quoted model name) as the object it names."""
+    name = tp.__forward_arg__ if isinstance(tp, ForwardRef) else tp if isinstance(tp, str) else None
+    if name is None:
+        return tp
+    return (namespace or {}).get(name, Any)
+
+
+def _resolve(tp: Any, namespace: _Namespace) -> Tuple[Any, _Namespace]:
+    """Unwrap forward references and type aliases down to a concrete annotation,
+    with the namespace its own forward references resolve in."""
     while True:
-        if isinstance(tp, TypeAliasType):
-            module = sys.modules.get(getattr(tp, "__module__", ""), None)
-            namespace = vars(module) if module is not None else namespace
-            tp = tp.__value__
-            continue
-        name = (
-            tp.__forward_arg__
-            if isinstance(tp, ForwardRef)
-            else tp if isinstance(tp, str) else None
-        )
-        if name is not None:
-            found = (namespace or {}).get(name)
-            if found is None:
-                return Any, namespace
-            tp = found
-            continue
-        return tp, namespace
+        tp = _resolve_name(tp, namespace)
+        if not isinstance(tp, TypeAliasType):
+            return tp, namespace
+        module = sys.modules.get(getattr(tp, "__module__", ""), None)
+        namespace = vars(module) if module is not None else namespace
+        tp = tp.__value__
 
 
-def _lenient(tp: Any, data: object, namespace: Dict[str, Any] | None) -> object:
+def _is_union(tp: Any) -> bool:
+    origin = get_origin(tp)
+    return origin is Union or origin is types.UnionType
+
+
+def _union_members(tp: Any, namespace: _Namespace) -> List[Tuple[Any, _Namespace]]:
+    """The alternatives of a union, with nested unions and aliases flattened."""
+    out: List[Tuple[Any, _Namespace]] = []
+    for member in get_args(tp):
+        resolved, ns = _resolve(member, namespace)
+        if _is_union(resolved):
+            out.extend(_union_members(resolved, ns))
+        else:
+            out.append((resolved, ns))
+    return out
+
+
+def _is_model(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, pydantic.BaseModel)
+
+
+def _lenient(tp: Any, data: object, namespace: _Namespace) -> object:
     tp, namespace = _resolve(tp, namespace)
     if data is None or tp is Any or tp is object:
         return data
-    if isinstance(tp, type) and issubclass(tp, pydantic.BaseModel):
+    if _is_model(tp):
         return _lenient_model(tp, data) if isinstance(data, dict) else data
     origin = get_origin(tp)
     args = get_args(tp)
@@ -201,22 +222,21 @@ def _lenient(tp: Any, data: object, namespace: Dict[str, Any] | None) -> object:
     if origin in (dict, Dict) and isinstance(data, dict):
         values = args[1] if len(args) == 2 else Any
         return {key: _lenient(values, value, namespace) for key, value in data.items()}
-    if origin is Union or origin is types.UnionType:
-        members = [_resolve(member, namespace)[0] for member in args]
-        for member in members:
+    if _is_union(tp):
+        members = _union_members(tp, namespace)
+        for member, _ in members:
             ok, value = _try_validate(member, data)
             if ok:
                 return value
-        for member in members:
-            if (
-                isinstance(member, type)
-                and issubclass(member, pydantic.BaseModel)
-                and isinstance(data, dict)
-            ):
-                return _lenient_model(member, data)
-        for member in members:
-            if get_origin(member) in (list, List) and isinstance(data, list):
-                return _lenient(member, data, namespace)
+        if isinstance(data, dict):
+            models = [m for m, _ in members if _is_model(m)]
+            if models:
+                # The alternative that declares most of the fields the server sent.
+                best = max(models, key=lambda m: len(data.keys() & _fields_by_wire_name(m).keys()))
+                return _lenient_model(best, data)
+        for member, ns in members:
+            if get_origin(member) in (list, List, dict, Dict) and isinstance(data, (list, dict)):
+                return _lenient(member, data, ns)
         return data
     return _try_validate(tp, data)[1]
 
