@@ -65,6 +65,9 @@ def test_api_key_from_argument_or_environment(monkeypatch):
 
     with pytest.raises(BoltzError, match="BOLTZ_API_KEY"):
         Boltz()
+    monkeypatch.setenv("BOLTZ_API_KEY", "")
+    with pytest.raises(BoltzError, match="BOLTZ_API_KEY"):
+        Boltz()  # an empty variable is not a key
     monkeypatch.setenv("BOLTZ_API_KEY", "from-env")
     assert Boltz().api_key == "from-env"
     assert Boltz(api_key="explicit").api_key == "explicit"

@@ -36,7 +36,7 @@ def test_page_objects(sdk, api_server):
     page = sdk.admin.api_keys.list(limit=2)
     assert [k.id for k in page.data] == ["key_000005", "key_000004"]
     assert page.has_more is True and page.first_id == "key_000005" and page.last_id == "key_000004"
-    assert page.has_next_page() and len(page) == 2
+    assert page.has_next_page() and len(page.data) == 2 and bool(page)
     second = page.get_next_page()
     assert [k.id for k in second.data] == ["key_000003", "key_000002"]
     assert type(second) is type(page)

@@ -147,6 +147,8 @@ def mypy(*args: str, mypy_path: Path | None = None) -> subprocess.CompletedProce
             "-m",
             "mypy",
             "--strict",
+            "--python-version",
+            "3.10",  # the oldest Python the generated code supports
             "--no-error-summary",
             "--cache-dir",
             str(CACHE),

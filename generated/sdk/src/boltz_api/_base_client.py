@@ -1281,10 +1281,6 @@ class BasePage(Generic[_ItemT]):
         """The page as the server sent it (items as decoded JSON)."""
         return dict(self._raw)
 
-    def __len__(self) -> int:
-        """Items on this page (not in the whole list)."""
-        return len(self._items)
-
     def __repr__(self) -> str:
         return (
             f"{type(self).__name__}(items={len(self._items)}, has_next_page={self.has_next_page()})"

@@ -64,8 +64,9 @@ class Boltz(SyncAPIClient):
         http_client: Optional[httpx.Client] = None,
     ) -> None:
         """Construct a client; see the class docstring for the environment variables it reads."""
-        if api_key is None:
-            api_key = os.environ.get("BOLTZ_API_KEY")
+        if not api_key:
+            # An empty value (BOLTZ_API_KEY= in a shell) counts as not set.
+            api_key = os.environ.get("BOLTZ_API_KEY") or None
         self.api_key = api_key
         if self.api_key is None:
             raise BoltzError(
@@ -202,8 +203,9 @@ class AsyncBoltz(AsyncAPIClient):
         http_client: Optional[httpx.AsyncClient] = None,
     ) -> None:
         """Construct a client; see the class docstring for the environment variables it reads."""
-        if api_key is None:
-            api_key = os.environ.get("BOLTZ_API_KEY")
+        if not api_key:
+            # An empty value (BOLTZ_API_KEY= in a shell) counts as not set.
+            api_key = os.environ.get("BOLTZ_API_KEY") or None
         self.api_key = api_key
         if self.api_key is None:
             raise BoltzError(
