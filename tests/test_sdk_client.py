@@ -275,3 +275,16 @@ def test_async_client_options_and_resources():
     assert result.data[0].id == "key_000001"
     assert [r.headers["x-a"] for r in seen] == ["1", "1"]
     assert json.loads(seen[0].url.params["limit"]) == 1
+
+
+def test_a_call_without_any_credential_fails_before_sending(api_server):
+    from boltz_api import BoltzError
+
+    client = make_client(api_server.base_url)
+    client.api_key = None  # e.g. cleared after construction
+    with pytest.raises(BoltzError, match="api_key"):
+        client.admin.api_keys.list()
+    assert api_server.requests == []
+    # A credential passed by hand as a header is accepted.
+    client.admin.api_keys.list(extra_headers={"X-Api-Key": API_KEY})
+    assert api_server.requests[-1].headers["x-api-key"] == API_KEY

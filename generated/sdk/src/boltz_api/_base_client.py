@@ -453,7 +453,7 @@ class _BaseClient:
 
     _env_prefix: ClassVar[str] = "BOLTZ"
     _user_agent: ClassVar[str] = "Boltz/Python " + __version__
-    #: Backoff parameters; tests shrink them on an instance.
+    #: Backoff parameters (seconds); an instance may override them.
     _initial_retry_delay: float = INITIAL_RETRY_DELAY
     _max_retry_delay: float = MAX_RETRY_DELAY
 
