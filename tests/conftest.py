@@ -41,3 +41,23 @@ def api_server():
 
     with StatefulServer() as server:
         yield server
+
+
+@pytest.fixture
+def sdk(api_server):
+    """A ``boltz_api.Boltz`` client on the stateful server; retry delays are recorded, not slept."""
+    from tests.sdk_support import make_client
+
+    client = make_client(api_server.base_url)
+    yield client
+    client.close()
+
+
+@pytest.fixture
+def prism_sdk(prism_url):
+    """A ``boltz_api.Boltz`` client on Prism (no retries: Prism answers the same every time)."""
+    from tests.sdk_support import make_client
+
+    client = make_client(prism_url, max_retries=0)
+    yield client
+    client.close()

@@ -53,7 +53,8 @@ def test_reference_page_command_against_prism(prism_url: str):
 
 def test_list_and_revoke_against_prism(prism_url: str):
     env = clean_env(BOLTZ_API_KEY="sk_test_prism", BOLTZ_BASE_URL=prism_url)
-    # Prism's mock always says has_more: --max-items is what ends the walk.
+    # Prism's mock always says has_more and hands back the same cursor: the SDK
+    # stops when a cursor repeats, and --max-items stops earlier still.
     listed = run(
         "admin:api-keys",
         "list",
@@ -61,15 +62,15 @@ def test_list_and_revoke_against_prism(prism_url: str):
         "5",
         "--workspace-id",
         "ws",
-        "--max-items",
-        "3",
         "--format",
         "jsonl",
         env=env,
     )
     assert listed.returncode == 0, listed.stderr
     items = [json.loads(line) for line in listed.stdout.splitlines()]
-    assert len(items) == 3 and all(item["key_type"] in ("admin", "workspace") for item in items)
+    assert len(items) == 2 and all(item["key_type"] in ("admin", "workspace") for item in items)
+    capped = run("admin:api-keys", "list", "--max-items", "1", "--format", "jsonl", env=env)
+    assert capped.returncode == 0 and len(capped.stdout.splitlines()) == 1, capped.stderr
     revoked = run("admin:api-keys", "revoke", "key_1", "--format", "yaml", env=env)
     assert revoked.returncode == 0, revoked.stderr
     assert set(yaml.safe_load(revoked.stdout)) >= {"id", "is_active", "livemode"}

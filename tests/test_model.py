@@ -108,7 +108,7 @@ def test_create_response_shape(boltz: API):
 def test_list_is_paginated_with_named_items(boltz: API):
     op = boltz.resources[0].subresources[0].operations[1]
     p = op.pagination
-    assert p is not None and p.page_class == "CursorIDPage" and p.style == "cursor_id"
+    assert p is not None and p.page_class == "CursorPage" and p.style == "cursor_id"
     assert (p.items_field, p.has_more_field, p.next_cursor_field, p.next_cursor_param) == (
         "data",
         "has_more",

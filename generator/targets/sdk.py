@@ -1,19 +1,34 @@
 """The Python SDK target: ``OUT/sdk`` (an installable distribution).
 
 Runtime pieces that do not depend on the API (HTTP, retries, errors, base
-models) are near-static templates under ``templates/sdk/runtime``; the
-client, resources, types and page classes are rendered from the model.
-This module turns the model into small view objects so templates only loop
-and print.
+models, raw responses) are near-static templates under
+``templates/sdk/runtime``; the client, resources, their raw-response
+wrappers, types and page classes are rendered from the model. This module
+turns the model into small view objects so templates only loop and print.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .. import escape, naming
-from ..model import API, Model, Operation, Parameter, Resource, TypeExpr
+from ..model import (
+    API,
+    ArrayType,
+    EnumType,
+    MapType,
+    Model,
+    ModelRef,
+    Operation,
+    Pagination,
+    Parameter,
+    Primitive,
+    Resource,
+    TypeExpr,
+    UnionType,
+)
 from ..render import render
 from .python_types import Annotator, relative_import
 
@@ -31,54 +46,17 @@ RUNTIME = (
     "_version",
 )
 
-
-@dataclass
-class ParamView:
-    py_name: str
-    wire_name: str
-    annotation: str
-    required: bool
-    description: str | None
-
-
-@dataclass
-class MethodView:
-    name: str
-    http_method: str
-    doc: str
-    signature: list[str]
-    path_expr: str
-    query: list[tuple[str, str]]
-    query_styles: list[tuple[str, str, bool]]
-    headers: list[tuple[str, str]]
-    body: list[tuple[str, str]]
-    body_expr: str | None
-    encoding: str
-    content_type: str | None
-    returns: str
-    cast_to: str
-    page_class: str | None
-    item_type: str | None
-
-
-@dataclass
-class ChildView:
-    attr: str
-    module: str
-    class_name: str
-    async_class_name: str
-    doc: str
-
-
-@dataclass
-class ResourceView:
-    class_name: str
-    async_class_name: str
-    doc: str
-    methods: list[MethodView]
-    children: list[ChildView]
-    imports: list[tuple[str, str]]
-    runtime: dict[str, str]
+#: Names a page class already uses; a page field with one of these names is
+#: only reachable through ``to_dict()``.
+_PAGE_RESERVED = frozenset(
+    {
+        "has_next_page",
+        "get_next_page",
+        "iter_pages",
+        "next_page_query",
+        "to_dict",
+    }
+)
 
 
 def render_sdk(api: API) -> dict[str, str]:
@@ -92,7 +70,7 @@ def render_sdk(api: API) -> dict[str, str]:
     files[f"{src}/py.typed"] = ""
     files[f"{src}/__init__.py"] = render("sdk", "package_init.py.j2", **ctx)
     files[f"{src}/_client.py"] = render("sdk", "client.py.j2", **ctx, **_client_view(api))
-    files[f"{src}/pagination.py"] = render("sdk", "pagination.py.j2", **ctx, pages=_page_views(api))
+    files[f"{src}/pagination.py"] = render("sdk", "pagination.py.j2", **ctx, **_pages_view(api))
     files.update(_resource_files(api, src))
     files.update(_type_files(api, src))
     files["pyproject.toml"] = render("sdk", "pyproject.toml.j2", **ctx)
@@ -101,6 +79,37 @@ def render_sdk(api: API) -> dict[str, str]:
 
 
 # --- client ---------------------------------------------------------------------
+
+
+@dataclass
+class ChildView:
+    """A sub-resource reachable as an attribute (``client.admin``, ``admin.api_keys``)."""
+
+    attr: str
+    module: str
+    class_name: str
+    async_class_name: str
+    doc: str
+
+
+@dataclass
+class AuthView:
+    """One client credential option and how it is sent."""
+
+    scheme: str
+    kind: str
+    option: str
+    env_var: str
+    location: str
+    param_name: str
+    #: Lower-case header that carries the credential ("" when it goes in the query).
+    header: str
+
+
+def _auth_header(kind: str, location: str, param_name: str) -> str:
+    if kind == "api_key":
+        return {"header": param_name.lower(), "cookie": "cookie"}.get(location, "")
+    return "authorization"
 
 
 def _resource_module(resource: Resource) -> tuple[str, ...]:
@@ -128,10 +137,25 @@ def _child_view(resource: Resource, from_module: tuple[str, ...]) -> ChildView:
 
 def _client_view(api: API) -> dict[str, object]:
     module = ("_client",)
+    operations = [op for _, op in api.all_operations()]
+    auth = [
+        AuthView(
+            s.name,
+            s.kind,
+            s.option,
+            s.env_var,
+            s.location,
+            s.param_name,
+            _auth_header(s.kind, s.location, s.param_name),
+        )
+        for s in api.security_schemes
+    ]
     return {
         "children": [_child_view(r, module) for r in api.resources],
-        "auth": api.security_schemes,
-        "requires_auth": any(op.security for _, op in api.all_operations()),
+        "auth": auth,
+        # A client that cannot make a single call without a credential says so
+        # when it is built, not at the first request.
+        "auth_required": bool(auth and operations) and all(op.security for op in operations),
     }
 
 
@@ -139,53 +163,139 @@ def _client_view(api: API) -> dict[str, object]:
 
 
 @dataclass
+class PageFieldView:
+    py_name: str
+    wire_name: str
+    annotation: str
+
+
+@dataclass
 class PageView:
     class_name: str
-    style: str
-    mixin: str
+    doc: str
+    paging: str
     items_field: str
-    has_more_field: str | None
-    next_cursor_field: str | None
-    next_cursor_param: str | None
-    previous_cursor_field: str | None
-    previous_cursor_param: str | None
-    page_size_param: str | None
-    offset_param: str | None
-    page_param: str | None
+    items_attr: str | None
+    fields: list[PageFieldView]
 
 
-_PAGE_MIXINS = {
-    "cursor_id": "CursorIDPaging",
-    "cursor": "CursorPaging",
-    "offset": "OffsetPaging",
-    "page_number": "PageNumberPaging",
+_PAGE_STYLES = {
+    "cursor_id": (
+        "CursorIDPaging",
+        (
+            "has_more_field",
+            "next_cursor_param",
+            "next_cursor_field",
+            "previous_cursor_param",
+            "previous_cursor_field",
+        ),
+    ),
+    "cursor": ("CursorPaging", ("has_more_field", "next_cursor_param", "next_cursor_field")),
+    "offset": ("OffsetPaging", ("has_more_field", "offset_param")),
+    "page_number": ("PageNumberPaging", ("has_more_field", "page_param")),
 }
 
 
-def _page_views(api: API) -> list[PageView]:
-    seen: dict[str, PageView] = {}
-    for _, op in api.all_operations():
-        p = op.pagination
-        if p is None or p.page_class in seen:
+#: Page fields besides the items, by the purpose the pagination scheme gives
+#: them, with the type that purpose implies (the model keeps only the item type).
+_PAGE_FIELDS = (
+    ("has_more_field", "Optional[bool]"),
+    ("previous_cursor_field", "Optional[str]"),
+    ("next_cursor_field", "Optional[str]"),
+)
+
+
+def _pages_view(api: API) -> dict[str, object]:
+    pages: dict[str, PageView] = {}
+    for p in _paginations(api):
+        if p.page_class in pages:
             continue
-        seen[p.page_class] = PageView(
-            p.page_class,
-            p.style,
-            _PAGE_MIXINS[p.style],
-            p.items_field,
-            p.has_more_field,
-            p.next_cursor_field,
-            p.next_cursor_param,
-            p.previous_cursor_field,
-            p.previous_cursor_param,
-            p.page_size_param,
-            p.offset_param,
-            p.page_param,
+        style, attrs = _PAGE_STYLES[p.style]
+        args = ", ".join(
+            f"{attr}={escape.py_string(value)}"
+            for attr in attrs
+            if (value := getattr(p, attr)) is not None
         )
-    return [seen[k] for k in sorted(seen)]
+        fields: list[PageFieldView] = []
+        taken = {p.items_field}
+        for attr, annotation in _PAGE_FIELDS:
+            wire = getattr(p, attr)
+            if wire is None or wire in taken or not _page_attr_ok(wire):
+                continue
+            taken.add(wire)
+            fields.append(PageFieldView(wire, wire, annotation))
+        pages[p.page_class] = PageView(
+            class_name=p.page_class,
+            doc=escape.py_docstring(
+                f"One page of a list paginated by `{p.scheme}` ({p.style.replace('_', ' ')} style)."
+            ),
+            paging=f"{style}({args})",
+            items_field=p.items_field,
+            items_attr=p.items_field if _page_attr_ok(p.items_field) else None,
+            fields=fields,
+        )
+    return {
+        "pages": [pages[k] for k in sorted(pages)],
+        "styles": sorted({_PAGE_STYLES[p.style][0] for p in _paginations(api)}),
+        "imports": [("typing", "List, Optional")],
+    }
+
+
+def _page_attr_ok(name: str) -> bool:
+    """A response field that can be a property of the page class."""
+    return (
+        name.isidentifier()
+        and name not in naming.PY_KEYWORDS
+        and not name.startswith("_")
+        and name not in _PAGE_RESERVED
+    )
+
+
+def _paginations(api: API) -> list[Pagination]:
+    return [op.pagination for _, op in api.all_operations() if op.pagination is not None]
 
 
 # --- resources ------------------------------------------------------------------
+
+
+@dataclass
+class MethodView:
+    name: str
+    http_method: str
+    doc: str
+    signature: list[str]
+    path_expr: str
+    query: list[tuple[str, str]]
+    query_styles: list[tuple[str, str, bool]]
+    headers: list[tuple[str, str]]
+    body: list[tuple[str, str]]
+    body_expr: str | None
+    encoding: str
+    content_type: str | None
+    security: str
+    #: ``(module, name)`` of models the method needs at run time, imported on call.
+    runtime_imports: list[tuple[str, str]]
+    sync_returns: str
+    async_returns: str
+    #: False for list methods: the async one returns an awaitable paginator at once.
+    async_def: bool
+    sync_result: str
+    async_result: str
+
+
+@dataclass
+class ResourceView:
+    class_name: str
+    async_class_name: str
+    doc: str
+    methods: list[MethodView]
+    children: list[ChildView]
+    imports: list[tuple[str, str]]
+    type_imports: list[tuple[str, str]]
+    runtime: dict[str, str]
+    pages: list[str]
+    #: Whether a method sends cookie parameters.
+    cookies: bool
 
 
 def _resource_files(api: API, src: str) -> dict[str, str]:
@@ -211,71 +321,77 @@ def _resource_files(api: API, src: str) -> dict[str, str]:
 
 def _exports(
     resources: tuple[Resource, ...], from_module: tuple[str, ...]
-) -> list[tuple[str, str, str]]:
+) -> list[tuple[str, list[str]]]:
+    """``(module spec, class names)`` a resources package re-exports (lazily)."""
     out = []
     for resource in resources:
         sync_name, async_name = _class_names(resource)
         out.append(
-            (relative_import(from_module, _resource_module(resource)), sync_name, async_name)
+            (
+                relative_import(from_module, _resource_module(resource)),
+                [
+                    sync_name,
+                    async_name,
+                    f"{sync_name}WithRawResponse",
+                    f"{async_name}WithRawResponse",
+                    f"{sync_name}WithStreamingResponse",
+                    f"{async_name}WithStreamingResponse",
+                ],
+            )
         )
     return out
 
 
 def _resource_view(api: API, resource: Resource, module: tuple[str, ...]) -> ResourceView:
-    annotator = Annotator(api, module)
-    methods = [_method_view(api, op, annotator) for op in resource.operations]
+    ann = Annotator(api, module)
+    methods = [_method_view(api, op, ann) for op in resource.operations]
     sync_name, async_name = _class_names(resource)
+    pages = sorted({op.pagination.page_class for op in resource.operations if op.pagination})
     return ResourceView(
         class_name=sync_name,
         async_class_name=async_name,
         doc=escape.py_docstring(resource.description or ""),
         methods=methods,
         children=[_child_view(c, module) for c in resource.subresources],
-        imports=annotator.typing_imports() + annotator.model_imports(),
-        runtime={
-            name: annotator.runtime(name)
-            for name in ("_types", "_base_client", "_resource", "pagination")
-        },
+        imports=ann.typing_imports(),
+        # Models are imported for type checkers only; each method imports the
+        # one it returns when called, so using one method never loads them all.
+        type_imports=ann.model_imports(),
+        runtime={name: ann.runtime(name) for name in RUNTIME + ("pagination",)},
+        pages=pages,
+        cookies=any(p.location == "cookie" for op in resource.operations for p in op.parameters),
     )
 
 
 def _method_view(api: API, op: Operation, ann: Annotator) -> MethodView:
-    ann.need(ann.runtime("_types"), "NOT_GIVEN")
-    ann.need(ann.runtime("_types"), "NotGiven")
-    signature: list[str] = []
+    types_module = ann.runtime("_types")
+    for name in ("Headers", "Query", "Body", "NotGiven", "not_given", "Omit", "omit"):
+        ann.need(types_module, name)
     params = list(op.parameters)
     path_params = [p for p in params if p.location == "path"]
-    for p in path_params:
-        signature.append(f"{p.py_name}: {ann.request(p.type)}")
+    signature = [f"{p.py_name}: {ann.request(p.type)}" for p in path_params]
     signature.append("*")
     rest = [p for p in params if p.location != "path"]
     body_whole = op.body if op.body is not None and not op.body.flattened else None
-    ordered = [p for p in rest if p.required] + [p for p in rest if not p.required]
-    for p in ordered:
-        if p.required:
-            signature.append(f"{p.py_name}: {ann.request(p.type)}")
-        else:
-            signature.append(f"{p.py_name}: {ann.request(p.type)} | NotGiven = NOT_GIVEN")
+    whole_arg = None
     if body_whole is not None and body_whole.type is not None:
-        text = f"{body_whole.py_name}: {ann.request(body_whole.type)}"
-        signature.insert(
-            len(path_params) + 1 if body_whole.required else len(signature),
-            text if body_whole.required else text + " | NotGiven = NOT_GIVEN",
-        )
+        whole_arg = f"{body_whole.py_name}: {ann.request(body_whole.type)}"
+        if not body_whole.required:
+            whole_arg += " | Omit = omit"
+    if whole_arg is not None and body_whole is not None and body_whole.required:
+        signature.append(whole_arg)
+    for p in [p for p in rest if p.required] + [p for p in rest if not p.required]:
+        text = f"{p.py_name}: {ann.request(p.type)}"
+        signature.append(text if p.required else text + " | Omit = omit")
+    if whole_arg is not None and body_whole is not None and not body_whole.required:
+        signature.append(whole_arg)
     signature += [
         "extra_headers: Headers | None = None",
         "extra_query: Query | None = None",
         "extra_body: Body | None = None",
-        "timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN",
+        "timeout: float | httpx.Timeout | None | NotGiven = not_given",
     ]
-    for name in ("Headers", "Query", "Body"):
-        ann.need(ann.runtime("_types"), name)
 
-    returns, cast_to = _return_types(api, op, ann)
-    page_class = item_type = None
-    if op.pagination is not None:
-        page_class = op.pagination.page_class
-        item_type = ann.response(op.pagination.item_type)
     query = [(escape.py_string(p.wire_name), p.py_name) for p in params if p.location == "query"]
     styles = [
         (escape.py_string(p.wire_name), p.style or "form", p.explode)
@@ -285,14 +401,14 @@ def _method_view(api: API, op: Operation, ann: Annotator) -> MethodView:
     headers = [(escape.py_string(p.wire_name), p.py_name) for p in params if p.location == "header"]
     cookies = [p for p in params if p.location == "cookie"]
     if cookies:
-        parts = " + '; ' + ".join(
-            f"{escape.py_string(p.wire_name + '=')} + str({p.py_name})" for p in cookies
-        )
-        headers.append(('"Cookie"', parts))
+        pairs = ", ".join(f"{escape.py_string(p.wire_name)}: {p.py_name}" for p in cookies)
+        headers.append(('"Cookie"', f"_cookie_header({{{pairs}}})"))
     body = [(escape.py_string(p.wire_name), p.py_name) for p in params if p.location == "body"]
+    security = "(" + "".join(escape.py_string(s) + ", " for s in op.security) + ")"
+    returns = _returns(api, op, ann)
     return MethodView(
         name=op.py_name,
-        http_method=op.http_method,
+        http_method=op.http_method.upper(),
         doc=_method_doc(op),
         signature=signature,
         path_expr=_path_expr(op),
@@ -303,28 +419,76 @@ def _method_view(api: API, op: Operation, ann: Annotator) -> MethodView:
         body_expr=body_whole.py_name if body_whole is not None else None,
         encoding=op.body.encoding if op.body is not None else "json",
         content_type=op.body.content_type if op.body is not None else None,
-        returns=returns,
-        cast_to=cast_to,
-        page_class=page_class,
-        item_type=item_type,
+        security=security,
+        runtime_imports=returns.imports,
+        sync_returns=returns.sync_returns,
+        async_returns=returns.async_returns,
+        async_def=returns.async_def,
+        sync_result=returns.sync_result,
+        async_result=returns.async_result,
     )
 
 
-def _return_types(api: API, op: Operation, ann: Annotator) -> tuple[str, str]:
-    response = op.response
+@dataclass
+class _Returns:
+    sync_returns: str
+    async_returns: str
+    async_def: bool
+    sync_result: str
+    async_result: str
+    imports: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _returns(api: API, op: Operation, ann: Annotator) -> _Returns:
+    """What a method returns, and the expression that produces it."""
     if op.pagination is not None:
-        item = ann.response(op.pagination.item_type)
-        return f"Sync{op.pagination.page_class}[{item}]", item
+        item_expr = op.pagination.item_type
+        item = ann.response(item_expr)
+        page = op.pagination.page_class
+        sync_type = f"Sync{page}[{item}]"
+        async_type = f"AsyncPaginator[{item}, Async{page}[{item}]]"
+        return _Returns(
+            sync_returns=sync_type,
+            async_returns=async_type,
+            async_def=False,
+            # The bare page class at run time: subscripting it on every call costs time.
+            sync_result=f"self._client.request_page(Sync{page}, {item}, options)",
+            async_result=f"_cast({escape.py_string(async_type)}, "
+            f"self._client.request_page(Async{page}, {item}, options))",
+            imports=_runtime_imports(api, ann, item_expr),
+        )
+    response = op.response
+    imports: list[tuple[str, str]] = []
     if response.kind == "empty":
-        return "None", "type(None)"
-    if response.kind == "binary":
-        return "bytes", "bytes"
-    if response.kind in ("text", "sse"):
-        return "str", "str"
-    if response.type is None:
-        return "object", "object"
-    text = ann.response(response.type)
-    return text, text
+        annotation, cast_to = "None", "None"
+    elif response.kind == "binary":
+        annotation, cast_to = "bytes", "bytes"
+    elif response.kind in ("text", "sse"):
+        annotation, cast_to = "str", "str"
+    elif response.type is None:
+        annotation, cast_to = "object", "object"
+    else:
+        annotation = cast_to = ann.response(response.type)
+        imports = _runtime_imports(api, ann, response.type)
+    target = escape.py_string(annotation)
+    return _Returns(
+        sync_returns=annotation,
+        async_returns=annotation,
+        async_def=True,
+        sync_result=f"_cast({target}, self._client.request({cast_to}, options))",
+        async_result=f"_cast({target}, await self._client.request({cast_to}, options))",
+        imports=imports,
+    )
+
+
+def _runtime_imports(api: API, ann: Annotator, expr: TypeExpr) -> list[tuple[str, str]]:
+    out = []
+    for model_id in sorted(_model_ids(expr)):
+        model = api.model(model_id)
+        target = ("types",) + model.module
+        if target != ann.module:
+            out.append((relative_import(ann.module, target), model.class_name))
+    return sorted(set(out))
 
 
 def _path_expr(op: Operation) -> str:
@@ -332,8 +496,6 @@ def _path_expr(op: Operation) -> str:
     by_wire = {p.wire_name: p for p in op.parameters if p.location == "path"}
     parts: list[str] = []
     pos = 0
-    import re
-
     for match in re.finditer(r"\{([^}/]+)\}", op.path):
         if match.start() > pos:
             parts.append(escape.py_string(op.path[pos : match.start()]))
@@ -341,7 +503,7 @@ def _path_expr(op: Operation) -> str:
         if param is None:
             parts.append(escape.py_string(match.group(0)))
         else:
-            parts.append(f"path_param({escape.py_string(param.py_name)}, {param.py_name})")
+            parts.append(f"_path_param({escape.py_string(param.py_name)}, {param.py_name})")
         pos = match.end()
     if pos < len(op.path):
         parts.append(escape.py_string(op.path[pos:]))
@@ -354,23 +516,25 @@ def _method_doc(op: Operation) -> str:
         lines.append(op.summary)
     if op.description and op.description != op.summary:
         lines += ["", op.description] if lines else [op.description]
-    documented = [p for p in op.parameters if p.description]
-    if documented:
-        lines += ["", "Args:"]
-        for p in documented:
-            desc = " ".join((p.description or "").split())
-            lines.append(f"  {p.py_name}: {desc}")
     if op.deprecated:
         lines += ["", "Deprecated."]
+    lines += ["", "Args:"]
+    for p in op.parameters:
+        if p.description:
+            lines.append(f"  {p.py_name}: {' '.join(p.description.split())}")
+            lines.append("")
+    if op.body is not None and not op.body.flattened and op.body.description:
+        lines.append(f"  {op.body.py_name}: {' '.join(op.body.description.split())}")
+        lines.append("")
     lines += [
-        "",
         "  extra_headers: Send extra headers",
+        "",
         "  extra_query: Add additional query parameters to the request",
+        "",
         "  extra_body: Add additional JSON properties to the request",
+        "",
         "  timeout: Override the client-level default timeout for this request, in seconds",
     ]
-    if "Args:" not in lines:
-        lines.insert(lines.index("  extra_headers: Send extra headers"), "Args:")
     return escape.py_docstring("\n".join(lines))
 
 
@@ -405,6 +569,8 @@ class ModuleView:
     imports: list[tuple[str, str]]
     model_imports: list[tuple[str, str]]
     runtime: dict[str, str]
+    needs_field_info: bool
+    needs_base_model: bool
 
 
 def _type_files(api: API, src: str) -> dict[str, str]:
@@ -413,32 +579,38 @@ def _type_files(api: API, src: str) -> dict[str, str]:
         by_module[model.module].append(model)
     files: dict[str, str] = {}
     packages: dict[tuple[str, ...], list[tuple[str, str]]] = defaultdict(list)
+    subpackages: dict[tuple[str, ...], set[str]] = defaultdict(set)
     packages[()] = []
     for module, models in sorted(by_module.items()):
         files[f"{src}/types/{'/'.join(module)}.py"] = render(
             "sdk", "types_module.py.j2", view=_module_view(api, module, models)
         )
-        primary = next((m for m in models if m.parent is None), models[-1])
-        packages[module[:-1]].append((module[-1], primary.class_name))
+        for model in models:
+            if model.parent is None:
+                packages[module[:-1]].append((module[-1], model.class_name))
         for i in range(len(module) - 1):
             packages.setdefault(module[:i], [])
+            subpackages[module[:i]].add(module[i])
     for package, entries in sorted(packages.items()):
         path = "/".join(("types",) + package)
         pairs = sorted((name, "." + module) for module, name in entries)
-        files[f"{src}/{path}/__init__.py"] = render("sdk", "types_init.py.j2", entries=pairs)
+        files[f"{src}/{path}/__init__.py"] = render(
+            "sdk", "types_init.py.j2", entries=pairs, subpackages=sorted(subpackages[package])
+        )
     return files
 
 
 def _module_view(api: API, module: tuple[str, ...], models: list[Model]) -> ModuleView:
     ann = Annotator(api, ("types",) + module)
     views = [_model_view(api, m, ann) for m in models]
-    exports = [m.class_name for m in models]
     return ModuleView(
-        exports=exports,
+        exports=[m.class_name for m in models],
         models=views,
         imports=ann.typing_imports(),
         model_imports=ann.model_imports(),
         runtime={name: ann.runtime(name) for name in ("_models", "_types")},
+        needs_field_info=any(f.alias for v in views for f in v.fields),
+        needs_base_model=any(v.kind == "object" and v.role == "response" for v in views),
     )
 
 
@@ -506,8 +678,6 @@ def _model_view(api: API, model: Model, ann: Annotator) -> ModelView:
 
 def _quote_models(api: API, text: str, expr: TypeExpr) -> str:
     """Quote model names in an alias's value: they may be defined later (cycles)."""
-    import re
-
     names = {api.model(mid).class_name for mid in _model_ids(expr)}
     if not names:
         return text
@@ -520,19 +690,20 @@ def _quote_models(api: API, text: str, expr: TypeExpr) -> str:
 
 
 def _model_ids(expr: TypeExpr) -> set[str]:
-    from ..model import ArrayType, MapType, ModelRef, UnionType
-
     if isinstance(expr, ModelRef):
         return {expr.model_id}
     if isinstance(expr, ArrayType):
-        return _model_ids(expr.items)
+        out = _model_ids(expr.items)
+        for prefix in expr.prefix_items:
+            out |= _model_ids(prefix)
+        return out
     if isinstance(expr, MapType):
         return _model_ids(expr.values)
     if isinstance(expr, UnionType):
-        out: set[str] = set()
+        found: set[str] = set()
         for v in expr.variants:
-            out |= _model_ids(v)
-        return out
+            found |= _model_ids(v)
+        return found
     return set()
 
 
@@ -543,45 +714,145 @@ def _field_doc(text: str | None) -> str | None:
 # --- README -------------------------------------------------------------------
 
 
+@dataclass
+class ExampleCall:
+    """One method call written out for the README."""
+
+    summary: str
+    #: Variable the example assigns the result to (``api_key``).
+    var: str
+    call: str
+    raw_call: str
+    stream_call: str
+    timeout_call: str
+    #: A field of the result worth printing (``key_details.id``), if any.
+    attr: str | None
+    #: The result's model name (``APIKeyCreateResponse``), if it is a model.
+    type_name: str | None
+
+
+#: At most this many optional arguments appear in an example call.
+_EXAMPLE_OPTIONAL_ARGS = 2
+
+
 def _readme_view(api: API) -> dict[str, object]:
     ops = api.all_operations()
     create = next(
-        ((r, o) for r, o in ops if o.body is not None and o.body.flattened), ops[0] if ops else None
+        ((r, o) for r, o in ops if o.body is not None and o.http_method.lower() == "post"),
+        ops[0] if ops else None,
     )
     listing = next(((r, o) for r, o in ops if o.pagination is not None), None)
-    return {"example": _example_call(api, create), "list_example": _example_call(api, listing)}
+    by_path = next(((r, o) for r, o in ops if o.path_params), None)
+    example = _example_call(api, create, optional=True)
+    list_op = listing[1] if listing else None
+    page_fields: list[str] = []
+    if list_op is not None and list_op.pagination is not None:
+        p = list_op.pagination
+        page_fields = [
+            f for f in (p.has_more_field, p.next_cursor_field) if f is not None and _page_attr_ok(f)
+        ]
+    return {
+        "auth": api.security_schemes[0] if api.security_schemes else None,
+        "example": example,
+        "list_example": _example_call(api, listing, page_size=True),
+        "path_example": _example_call(api, by_path),
+        "page_items": list_op.pagination.items_field if list_op and list_op.pagination else "",
+        "page_fields": page_fields,
+        "types_import": _types_import(api, create[1]) if create and example else None,
+    }
 
 
-def _example_call(api: API, pair: tuple[Resource, Operation] | None) -> dict[str, str] | None:
+def _example_call(
+    api: API,
+    pair: tuple[Resource, Operation] | None,
+    *,
+    page_size: bool = False,
+    optional: bool = False,
+) -> ExampleCall | None:
     if pair is None:
         return None
     resource, op = pair
     args = []
+    extras = 0
     for p in op.parameters:
-        if not p.required:
+        size = page_size and op.pagination and p.wire_name == op.pagination.page_size_param
+        showcase = (
+            optional
+            and extras < _EXAMPLE_OPTIONAL_ARGS
+            and p.location == "body"
+            and isinstance(p.type, (EnumType, Primitive))
+            and not (isinstance(p.type, Primitive) and p.type.kind == "string")
+        )
+        if not p.required and not size and not showcase:
             continue
-        value = _example_value(p)
+        if not p.required and not size:
+            extras += 1
+        value = "2" if size else _example_value(p)
         args.append(value if p.location == "path" else f"{p.py_name}={value}")
+    dotted = ".".join(resource.path)
     call_args = "(" + ", ".join(args) + ")"
-    return {
-        "call": ".".join(resource.path) + "." + op.py_name + call_args,
-        "raw_call": ".".join(resource.path) + ".with_raw_response." + op.py_name + call_args,
-        "summary": op.summary or op.py_name,
-    }
+    timeout_args = "(" + ", ".join([*args, "timeout=2.0"]) + ")"
+    result = op.pagination.item_type if op.pagination else op.response.type
+    model = api.model(result.model_id) if isinstance(result, ModelRef) else None
+    return ExampleCall(
+        summary=op.summary or op.py_name,
+        var=naming.snake(resource.singular) or "result",
+        call=f"{dotted}.{op.py_name}{call_args}",
+        raw_call=f"{dotted}.with_raw_response.{op.py_name}{call_args}",
+        stream_call=f"{dotted}.with_streaming_response.{op.py_name}{call_args}",
+        timeout_call=f"{dotted}.{op.py_name}{timeout_args}",
+        attr=_result_attr(api, model),
+        type_name=model.class_name if model is not None and model.kind == "object" else None,
+    )
+
+
+def _result_attr(api: API, model: Model | None) -> str | None:
+    """``id`` of the result, or of the first nested object that has one."""
+    if model is None or model.kind != "object":
+        return None
+    names = {p.py_name for p in model.properties}
+    if "id" in names:
+        return "id"
+    for prop in model.properties:
+        if isinstance(prop.type, ModelRef):
+            nested = api.model(prop.type.model_id)
+            if nested.kind == "object" and any(p.py_name == "id" for p in nested.properties):
+                return f"{prop.py_name}.id"
+    return None
+
+
+def _types_import(api: API, op: Operation) -> str | None:
+    """``from pkg.types.x import Model`` for the README's typed-response example."""
+    if not isinstance(op.response.type, ModelRef):
+        return None
+    model = api.model(op.response.type.model_id)
+    if model.kind != "object":
+        return None
+    package = ".".join((api.names.sdk_package, "types") + model.module[:-1])
+    return f"from {package} import {model.class_name}"
 
 
 def _example_value(p: Parameter) -> str:
-    from ..model import ArrayType, EnumType, Primitive
-
     if p.example is not None and isinstance(p.example.value, (str, int, float, bool)):
-        return repr(p.example.value)
+        return _py_literal(p.example.value)
     t = p.type
     if isinstance(t, EnumType):
-        return repr(t.values[0])
+        return _py_literal(t.values[0])
     if isinstance(t, ArrayType):
         return "[]"
     if isinstance(t, Primitive) and t.kind in ("integer", "number"):
-        return "1"
+        low = t.constraints.minimum
+        return repr(low) if isinstance(low, int) and low > 0 else "1"
     if isinstance(t, Primitive) and t.kind == "boolean":
         return "True"
-    return escape.py_string(p.wire_name if p.location != "path" else f"{p.wire_name}")
+    return escape.py_string(
+        f"{p.wire_name}_123" if p.location == "path" else _placeholder(p.wire_name)
+    )
+
+
+def _py_literal(value: str | int | float | bool) -> str:
+    return escape.py_string(value) if isinstance(value, str) else repr(value)
+
+
+def _placeholder(name: str) -> str:
+    return name.replace("_", " ").replace("-", " ").strip() or "value"

@@ -88,6 +88,7 @@ def execute(
     from boltz_api._base_client import RequestOptions
     from boltz_api._exceptions import (
         APIConnectionError,
+        APIResponseValidationError,
         APIStatusError,
         APITimeoutError,
         BoltzError,
@@ -105,10 +106,9 @@ def execute(
     }
     if prepared.has_body:
         kwargs["body"] = prepared.body
-    fields = getattr(RequestOptions, "__dataclass_fields__", {})
-    if prepared.content_type and "content_type" in fields:
+    if prepared.content_type:
         kwargs["content_type"] = prepared.content_type
-    if prepared.query_styles and "query_styles" in fields:
+    if prepared.query_styles:
         kwargs["query_styles"] = prepared.query_styles
     options = RequestOptions(**kwargs)
     try:
@@ -146,6 +146,10 @@ def execute(
         _say(
             f"Error: could not connect to the API: {_scrub(reason, settings)} ({_where(err, settings)})"
         )
+        return 1
+    except APIResponseValidationError as err:
+        what = "is not valid JSON" if "JSON" in err.message else "does not have the expected shape"
+        _say(f"Error: the API answered with a body that {what} ({_scrub(err.message, settings)})")
         return 1
     except BoltzError as err:
         _say(f"Error: {_scrub(str(err), settings)}")

@@ -1,62 +1,72 @@
 # File generated from an OpenAPI document by openapi-forge. Do not edit by hand.
 """The HTTP machinery under every resource: requests, retries, errors, pages.
 
-This module imports httpx but not pydantic: a caller that only needs raw
-responses (the CLI does) never pays for the models. Parsing into models
-happens in :mod:`._models`, imported on first use.
+This module imports httpx but never pydantic: a caller that only needs raw
+responses (the CLI does) never pays for the models, and constructing a
+client stays cheap. Parsing into models happens in :mod:`._models`, which
+is imported on first use.
 """
 
 from __future__ import annotations
 
-import asyncio
-import email.utils
 import json
 import logging
 import os
-import platform
-import random
 import time
-import uuid
-from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import (
     TYPE_CHECKING,
     Any,
     AsyncIterator,
+    ClassVar,
     Dict,
     Generator,
     Generic,
     Iterator,
     List,
-    Mapping,
     Optional,
     Tuple,
     Type,
     TypeVar,
     Union,
-    cast,
 )
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import httpx
 
-from ._exceptions import APIConnectionError, APIStatusError, APITimeoutError, status_error
+from ._exceptions import (
+    BoltzError,
+    APIConnectionError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    status_error,
+)
 from ._types import NOT_GIVEN, Body, Headers, NotGiven, Omit, Query, Timeout
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from ._response import APIResponse, AsyncAPIResponse
+    from ._paging import Paging
 
 __all__ = [
     "SyncAPIClient",
     "AsyncAPIClient",
     "RequestOptions",
+    "BasePage",
     "SyncPage",
     "AsyncPage",
     "AsyncPaginator",
+    "DefaultHttpxClient",
+    "DefaultAsyncHttpxClient",
     "DEFAULT_TIMEOUT",
     "DEFAULT_MAX_RETRIES",
+    "DEFAULT_CONNECTION_LIMITS",
     "path_param",
+    "cookie_header",
+    "encode_query",
+    "redact_headers",
 ]
 
 log = logging.getLogger("boltz_api")
@@ -66,43 +76,76 @@ DEFAULT_MAX_RETRIES = 2
 DEFAULT_CONNECTION_LIMITS = httpx.Limits(max_connections=1000, max_keepalive_connections=100)
 INITIAL_RETRY_DELAY = 0.5
 MAX_RETRY_DELAY = 8.0
-#: Internal marker header: the caller wants the raw response (stripped before sending).
+#: A ``retry-after`` longer than this is not obeyed; the usual backoff applies instead.
+MAX_RETRY_AFTER = 60.0
+IDEMPOTENCY_HEADER = "Idempotency-Key"
+#: Internal marker set by ``with_raw_response`` / ``with_streaming_response``
+#: in ``extra_headers``; it is never sent.
 RAW_RESPONSE_HEADER = "X-Forge-Raw-Response"
-#: Header names whose values never reach a log line.
-SECRET_HEADERS = frozenset({"authorization", "cookie", "proxy-authorization", "x-api-key"})
-#: Query parameter names whose values never reach a log line.
-SECRET_QUERY = frozenset({})
+#: Header names (lower case) whose values never reach a log line or an error.
+SECRET_HEADERS = frozenset(
+    {"authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key"}
+)
+#: Query parameter names whose values never reach a log line or an error.
+SECRET_QUERY: frozenset[str] = frozenset(())
+REDACTED = "<redacted>"
 
 _T = TypeVar("_T")
 _ItemT = TypeVar("_ItemT")
+_SyncPageT = TypeVar("_SyncPageT", bound="SyncPage[Any]")
+_AsyncPageT = TypeVar("_AsyncPageT", bound="AsyncPage[Any]")
+
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+class DefaultHttpxClient(httpx.Client):
+    """An :class:`httpx.Client` with this SDK's defaults (timeout, pool limits, redirects).
+
+    Pass one as ``http_client`` to customise transport options (proxies...)
+    while keeping the defaults.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("timeout", DEFAULT_TIMEOUT)
+        kwargs.setdefault("limits", DEFAULT_CONNECTION_LIMITS)
+        kwargs.setdefault("follow_redirects", True)
+        super().__init__(**kwargs)
+
+
+class DefaultAsyncHttpxClient(httpx.AsyncClient):
+    """An :class:`httpx.AsyncClient` with this SDK's defaults (timeout, pool limits, redirects)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("timeout", DEFAULT_TIMEOUT)
+        kwargs.setdefault("limits", DEFAULT_CONNECTION_LIMITS)
+        kwargs.setdefault("follow_redirects", True)
+        super().__init__(**kwargs)
+
+
+# --- encoding ------------------------------------------------------------------
 
 
 def path_param(name: str, value: object) -> str:
     """One path segment: non-empty, and percent-encoded so it cannot add segments."""
-    text = str(value)
-    if not text:
+    text = _scalar(value)
+    if not text or isinstance(value, Omit) or value is None:
         raise ValueError(f"Expected a non-empty value for `{name}` but received {value!r}")
     return quote(text, safe="")
 
 
-def _json_default(value: object) -> object:
-    if isinstance(value, (datetime, date)):
-        return value.isoformat()
-    dump = getattr(value, "model_dump", None)
-    if callable(dump):  # a pydantic model passed as input
-        return dump(mode="json", by_alias=True, exclude_unset=True)
-    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
-
-
-def _strip_not_given(value: object) -> object:
-    if isinstance(value, Mapping):
-        return {k: _strip_not_given(v) for k, v in value.items() if not isinstance(v, NotGiven)}
-    if isinstance(value, (list, tuple)):
-        return [_strip_not_given(v) for v in value]
-    return value
+def cookie_header(cookies: Mapping[str, object]) -> Union[str, Omit]:
+    """A ``Cookie`` header from cookie parameters; omitted ones are left out."""
+    pairs = [
+        f"{name}={_scalar(value)}"
+        for name, value in cookies.items()
+        if value is not None and not isinstance(value, Omit)
+    ]
+    return "; ".join(pairs) if pairs else Omit()
 
 
 def _scalar(value: object) -> str:
+    if isinstance(value, str):
+        return value
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (datetime, date)):
@@ -110,31 +153,68 @@ def _scalar(value: object) -> str:
     return str(value)
 
 
+def _json_default(value: object) -> object:
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    dump = getattr(value, "model_dump", None)
+    if callable(dump):  # a response model passed back as input
+        return dump(mode="json", by_alias=True, exclude_unset=True)
+    if isinstance(value, (set, frozenset, tuple)):
+        return list(value)
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def _strip_omitted(value: object) -> object:
+    """Drop omitted values (``omit`` / ``NOT_GIVEN``) at any depth; ``None`` stays (it is ``null``)."""
+    if isinstance(value, Mapping):
+        return {k: _strip_omitted(v) for k, v in value.items() if not isinstance(v, Omit)}
+    if isinstance(value, list):
+        return [_strip_omitted(v) for v in value if not isinstance(v, Omit)]
+    if isinstance(value, tuple):  # kept a tuple: ("name.txt", content, "type") is a file
+        return tuple(_strip_omitted(v) for v in value if not isinstance(v, Omit))
+    return value
+
+
 def encode_query(
-    params: Mapping[str, object], styles: Mapping[str, Tuple[str, bool]]
+    params: Mapping[str, object], styles: Mapping[str, Tuple[str, bool]] = _EMPTY
 ) -> List[Tuple[str, str]]:
-    """Query pairs: arrays repeated (``a=1&a=2``) unless the spec says otherwise,
-    objects as ``deepObject`` (``a[b]=1``) or form fields."""
+    """Query pairs. Arrays repeat the key (``a=1&a=2``) unless the spec asks for
+    another style; objects become ``deepObject`` (``a[b]=1``) or form fields.
+    Omitted and ``None`` values are left out: a query string has no ``null``."""
     pairs: List[Tuple[str, str]] = []
     for key, value in params.items():
-        if value is None or isinstance(value, NotGiven):
+        if value is None or isinstance(value, Omit):
+            continue
+        if isinstance(value, str):
+            pairs.append((key, value))
             continue
         style, explode = styles.get(key, ("form", True))
-        if isinstance(value, (list, tuple)):
-            items = [_scalar(v) for v in value if v is not None]
+        if isinstance(value, (list, tuple, set, frozenset)):
+            items = [_scalar(v) for v in value if v is not None and not isinstance(v, Omit)]
             if explode and style == "form":
                 pairs.extend((key, v) for v in items)
-            else:
+            elif items:
                 sep = {"spaceDelimited": " ", "pipeDelimited": "|"}.get(style, ",")
                 pairs.append((key, sep.join(items)))
         elif isinstance(value, Mapping):
             if style == "deepObject":
                 pairs.extend(_deep_object(key, value))
             elif explode:
-                pairs.extend((str(k), _scalar(v)) for k, v in value.items() if v is not None)
+                pairs.extend(
+                    (str(k), _scalar(v))
+                    for k, v in value.items()
+                    if v is not None and not isinstance(v, Omit)
+                )
             else:
                 pairs.append(
-                    (key, ",".join(f"{k},{_scalar(v)}" for k, v in value.items() if v is not None))
+                    (
+                        key,
+                        ",".join(
+                            f"{k},{_scalar(v)}"
+                            for k, v in value.items()
+                            if v is not None and not isinstance(v, Omit)
+                        ),
+                    )
                 )
         else:
             pairs.append((key, _scalar(value)))
@@ -149,87 +229,238 @@ def _deep_object(prefix: str, value: Mapping[Any, object]) -> List[Tuple[str, st
             pairs.extend(_deep_object(name, v))
         elif isinstance(v, (list, tuple)):
             pairs.extend((name, _scalar(item)) for item in v)
-        elif v is not None and not isinstance(v, NotGiven):
+        elif v is not None and not isinstance(v, Omit):
             pairs.append((name, _scalar(v)))
     return pairs
 
 
-@dataclass(frozen=True)
-class RequestOptions:
-    """Everything needed to send (and resend) one request."""
+def _form_value(value: object) -> object:
+    if isinstance(value, (list, tuple)):
+        return [_scalar(v) for v in value]
+    return _scalar(value)
 
-    method: str
-    path: str
-    query: Mapping[str, object] = field(default_factory=dict)
-    query_styles: Mapping[str, Tuple[str, bool]] = field(default_factory=dict)
-    headers: Mapping[str, object] = field(default_factory=dict)
-    body: object = NOT_GIVEN
-    #: json, multipart, form, binary or text
-    encoding: str = "json"
-    content_type: Optional[str] = None
-    extra_headers: Optional[Headers] = None
-    extra_query: Optional[Query] = None
-    extra_body: Optional[Body] = None
-    timeout: Union[Timeout, NotGiven] = NOT_GIVEN
-    max_retries: Union[int, NotGiven] = NOT_GIVEN
-    idempotency_key: Optional[str] = None
+
+def _is_file(value: object) -> bool:
+    if isinstance(value, (bytes, bytearray)) or hasattr(value, "read"):
+        return True
+    return (
+        isinstance(value, tuple)
+        and len(value) in (2, 3)
+        and (isinstance(value[1], (bytes, bytearray)) or hasattr(value[1], "read"))
+    )
+
+
+def _multipart_parts(body: Mapping[str, object]) -> List[Tuple[str, Any]]:
+    """Multipart parts: files as given, other fields as parts without a filename."""
+    parts: List[Tuple[str, Any]] = []
+    for key, value in body.items():
+        if value is None:
+            continue
+        if _is_file(value):
+            parts.append((key, value))
+        elif isinstance(value, (list, tuple)) and value and all(_is_file(v) for v in value):
+            parts.extend((key, v) for v in value)
+        elif isinstance(value, (list, tuple)):
+            parts.extend((key, (None, _scalar(v))) for v in value)
+        elif isinstance(value, Mapping):
+            parts.append(
+                (key, (None, json.dumps(value, default=_json_default), "application/json"))
+            )
+        else:
+            parts.append((key, (None, _scalar(value))))
+    return parts
+
+
+# --- options -------------------------------------------------------------------
+
+
+class RequestOptions:
+    """Everything needed to send (and resend) one request.
+
+    ``query``, ``headers`` and ``body`` may hold ``omit``/``NOT_GIVEN`` values:
+    they are left out. ``None`` in a body is sent as JSON ``null``.
+    A plain class rather than a dataclass: one is built per call, and
+    dataclasses cost import time.
+    """
+
+    __slots__ = (
+        "method",
+        "path",
+        "query",
+        "query_styles",
+        "headers",
+        "body",
+        "encoding",
+        "content_type",
+        "extra_headers",
+        "extra_query",
+        "extra_body",
+        "timeout",
+        "max_retries",
+        "idempotency_key",
+        "security",
+    )
+
+    def __init__(
+        self,
+        method: str,
+        path: str,
+        query: Mapping[str, object] = _EMPTY,
+        query_styles: Mapping[str, Tuple[str, bool]] = _EMPTY,
+        headers: Mapping[str, object] = _EMPTY,
+        body: object = NOT_GIVEN,
+        encoding: str = "json",
+        content_type: Optional[str] = None,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        idempotency_key: Optional[str] = None,
+        security: Optional[Tuple[str, ...]] = None,
+    ) -> None:
+        self.method = method
+        self.path = path
+        self.query = query
+        #: Wire name -> (OpenAPI style, explode) for query parameters not in the default form style.
+        self.query_styles = query_styles
+        self.headers = headers
+        self.body = body
+        #: json, multipart, form, binary or text
+        self.encoding = encoding
+        self.content_type = content_type
+        self.extra_headers = extra_headers
+        self.extra_query = extra_query
+        self.extra_body = extra_body
+        self.timeout = timeout
+        self.max_retries = max_retries
+        self.idempotency_key = idempotency_key
+        #: Security schemes that may authenticate this call (``None``: every configured credential).
+        self.security = security
+
+    def copy(self, **changes: Any) -> "RequestOptions":
+        """A copy with some fields replaced."""
+        values = {name: getattr(self, name) for name in self.__slots__}
+        values.update(changes)
+        return RequestOptions(**values)
+
+    @property
+    def response_mode(self) -> Optional[str]:
+        """``"raw"`` or ``"stream"`` when called through ``with_raw_response`` / ``with_streaming_response``."""
+        extra = self.extra_headers
+        if not extra:
+            return None
+        mode = extra.get(RAW_RESPONSE_HEADER)
+        return mode if isinstance(mode, str) else None
 
     @property
     def wants_raw(self) -> bool:
-        return bool(self.extra_headers and self.extra_headers.get(RAW_RESPONSE_HEADER))
+        return self.response_mode is not None
 
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, RequestOptions):
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in self.__slots__)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        # Headers may carry credentials (extra_headers={"x-api-key": ...}).
+        headers = redact_headers({k: str(v) for k, v in self.headers.items()})
+        extra = redact_headers({k: str(v) for k, v in (self.extra_headers or {}).items()})
+        return f"RequestOptions(method={self.method!r}, path={self.path!r}, query={dict(self.query)!r}, headers={headers!r}, extra_headers={extra!r})"
+
+
+# --- logging and redaction -------------------------------------------------------
 
 _LOG_LEVELS = {"debug": logging.DEBUG, "info": logging.INFO}
+_logging_configured = False
 
 
 def _setup_logging(env_var: str) -> None:
-    level = _LOG_LEVELS.get(os.environ.get(env_var, "").lower())
-    if level is None or log.handlers:
+    """Honour ``<PREFIX>_LOG=debug|info`` once per process."""
+    global _logging_configured
+    if _logging_configured:
         return
-    handler = logging.StreamHandler()
-    handler.setFormatter(
-        logging.Formatter("[%(asctime)s - %(name)s:%(lineno)d - %(levelname)s] %(message)s")
-    )
-    log.addHandler(handler)
+    _logging_configured = True
+    level = _LOG_LEVELS.get(os.environ.get(env_var, "").strip().lower())
+    if level is None:
+        return
+    if not log.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(
+            logging.Formatter("[%(asctime)s - %(name)s:%(lineno)d - %(levelname)s] %(message)s")
+        )
+        log.addHandler(handler)
     log.setLevel(level)
 
 
-def redact_headers(headers: Mapping[str, str]) -> Dict[str, str]:
+def redact_headers(headers: Mapping[str, str], secrets: Tuple[str, ...] = ()) -> Dict[str, str]:
     """A copy of ``headers`` safe to log: credentials replaced by ``<redacted>``."""
-    return {k: ("<redacted>" if k.lower() in SECRET_HEADERS else v) for k, v in headers.items()}
+    out: Dict[str, str] = {}
+    for name, value in headers.items():
+        if name.lower() in SECRET_HEADERS:
+            out[name] = REDACTED
+        else:
+            out[name] = redact_text(value, secrets)
+    return out
 
 
-def redact_url(url: httpx.URL) -> str:
-    if not SECRET_QUERY or not url.query:
-        return str(url)
-    params = [(k, "<redacted>" if k in SECRET_QUERY else v) for k, v in url.params.multi_items()]
-    return str(url.copy_with(params=params))
+def redact_text(text: str, secrets: Tuple[str, ...]) -> str:
+    """``text`` with every occurrence of a credential replaced by ``<redacted>``."""
+    for secret in secrets:
+        if secret and secret in text:
+            text = text.replace(secret, REDACTED)
+    return text
+
+
+def redact_url(url: httpx.URL, secrets: Tuple[str, ...] = ()) -> str:
+    if SECRET_QUERY and url.query:
+        params = [(k, REDACTED if k in SECRET_QUERY else v) for k, v in url.params.multi_items()]
+        url = url.copy_with(params=params)
+    return redact_text(str(url), secrets)
 
 
 def _parse_retry_after(headers: httpx.Headers) -> Optional[float]:
-    """Seconds the server asked us to wait, from ``retry-after-ms`` or ``retry-after``."""
-    try:
-        ms = headers.get("retry-after-ms")
-        if ms is not None:
+    """Seconds the server asked us to wait: ``retry-after-ms``, else ``retry-after``
+    as seconds or as an HTTP date."""
+    ms = headers.get("retry-after-ms")
+    if ms is not None:
+        try:
             return float(ms) / 1000
-    except ValueError:
-        pass
+        except ValueError:
+            pass
     value = headers.get("retry-after")
     if value is None:
         return None
     try:
         return float(value)
     except ValueError:
-        parsed = email.utils.parsedate_tz(value)
-        if parsed is None:
-            return None
-        return float(email.utils.mktime_tz(parsed) - time.time())
+        pass
+    import email.utils
+
+    parsed = email.utils.parsedate_tz(value)
+    if parsed is None:
+        return None
+    return float(email.utils.mktime_tz(parsed) - time.time())
+
+
+# --- the client ------------------------------------------------------------------
 
 
 class _BaseClient:
     """Request building and retry policy shared by the sync and async clients."""
 
-    _env_prefix = "BOLTZ"
+    _env_prefix: ClassVar[str] = "BOLTZ"
+    _user_agent: ClassVar[str] = "Boltz/Python " + __version__
+    #: Backoff parameters (seconds); an instance may override them.
+    _initial_retry_delay: float = INITIAL_RETRY_DELAY
+    _max_retry_delay: float = MAX_RETRY_DELAY
+
+    _base_url: httpx.URL
+    _url_prefix: str
+    _custom_headers: Dict[str, str]
+    _custom_query: Dict[str, object]
 
     def __init__(
         self,
@@ -240,120 +471,165 @@ class _BaseClient:
         default_headers: Optional[Mapping[str, str]],
         default_query: Optional[Mapping[str, object]],
     ) -> None:
-        if max_retries is None or max_retries < 0:  # type: ignore[redundant-expr]
-            raise TypeError("max_retries must be a non-negative int")
-        self.base_url = httpx.URL(str(base_url).rstrip("/") + "/")
+        if not isinstance(max_retries, int) or isinstance(max_retries, bool) or max_retries < 0:
+            raise TypeError(f"max_retries must be a non-negative int, got {max_retries!r}")
+        self.base_url = base_url
         self.timeout: Timeout = DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else timeout
         self.max_retries = max_retries
-        self._custom_headers: Dict[str, str] = dict(default_headers or {})
-        self._custom_query: Dict[str, object] = dict(default_query or {})
-        self._env_headers = self._headers_from_env()
+        # <PREFIX>_CUSTOM_HEADERS first, so default_headers win over it.
+        self._custom_headers = {
+            **_headers_from_env(f"{self._env_prefix}_CUSTOM_HEADERS"),
+            **(default_headers or {}),
+        }
+        self._custom_query = dict(default_query or {})
+        self._refresh_header_defaults()
         _setup_logging(f"{self._env_prefix}_LOG")
 
-    def _headers_from_env(self) -> Dict[str, str]:
-        raw = os.environ.get(f"{self._env_prefix}_CUSTOM_HEADERS", "")
-        out: Dict[str, str] = {}
-        for line in raw.splitlines():
-            name, sep, value = line.partition(":")
-            if sep and name.strip():
-                out[name.strip()] = value.strip()
-        return out
-
-    # --- hooks for the generated client ---------------------------------------
+    # --- configuration -------------------------------------------------------------
 
     @property
-    def auth_headers(self) -> Dict[str, str]:
-        return {}
+    def base_url(self) -> httpx.URL:
+        return self._base_url
 
-    @property
-    def auth_query(self) -> Dict[str, str]:
-        return {}
+    @base_url.setter
+    def base_url(self, url: Union[str, httpx.URL]) -> None:
+        text = str(url)
+        if not text.endswith("/"):
+            text += "/"
+        self._base_url = httpx.URL(text)
+        self._url_prefix = text
 
-    def _validate_auth(self, options: RequestOptions) -> None:
-        """Raise before sending when a credential the request needs is missing."""
-
-    # --- building --------------------------------------------------------------
+    def _refresh_header_defaults(self) -> None:
+        defaults: Dict[str, Tuple[str, str]] = {
+            "accept": ("Accept", "application/json"),
+            "user-agent": ("User-Agent", self._user_agent),
+        }
+        for name, value in self._custom_headers.items():
+            defaults[name.lower()] = (name, value)
+        self._header_defaults = defaults
+        self._custom_header_keys = frozenset(name.lower() for name in self._custom_headers)
 
     @property
     def default_headers(self) -> Dict[str, str]:
-        return {
-            "Accept": "application/json",
-            "User-Agent": f"boltz-api/{__version__} (Python {platform.python_version()})",
-            **self.auth_headers,
-            **self._env_headers,
-            **self._custom_headers,
-        }
+        """The headers sent with every request, credentials included."""
+        headers = {name: value for name, value in self._header_defaults.values()}
+        for name, value in self._auth_headers(None).items():
+            if name.lower() not in self._custom_header_keys:
+                headers[name] = value
+        return headers
 
-    def _build_request(self, options: RequestOptions, retries_taken: int) -> httpx.Request:
-        headers: Dict[str, str] = dict(self.default_headers)
-        for source in (options.headers, options.extra_headers or {}):
-            for name, value in source.items():
-                if isinstance(value, (Omit, NotGiven)) or value is None:
-                    headers = {k: v for k, v in headers.items() if k.lower() != name.lower()}
-                elif name != RAW_RESPONSE_HEADER:
-                    headers = {k: v for k, v in headers.items() if k.lower() != name.lower()}
-                    headers[name] = _scalar(value)
-        if options.idempotency_key and "Idempotency-Key" not in headers:
-            headers["Idempotency-Key"] = options.idempotency_key
-        if retries_taken:
-            headers["X-Retry-Count"] = str(retries_taken)
+    @property
+    def default_query(self) -> Dict[str, object]:
+        return dict(self._custom_query)
 
-        query: Dict[str, object] = {
-            **self._custom_query,
-            **self.auth_query,
-            **options.query,
-            **(options.extra_query or {}),
-        }
-        params = encode_query(query, options.query_styles)
+    @property
+    def user_agent(self) -> str:
+        return self._user_agent
 
-        kwargs: Dict[str, Any] = {}
-        body = options.body
-        if isinstance(body, NotGiven):
-            body = None if options.extra_body is None else {}
-        if options.extra_body is not None and isinstance(body, Mapping):
-            body = {**body, **cast(Mapping[str, object], options.extra_body)}
-        if body is not None:
-            body = (
-                _strip_not_given(body)
-                if options.encoding in ("json", "multipart", "form")
-                else body
-            )
-            if options.encoding == "json":
-                kwargs["content"] = json.dumps(
-                    body, default=_json_default, separators=(",", ":"), ensure_ascii=False
-                ).encode()
-                headers.setdefault("Content-Type", options.content_type or "application/json")
-            elif options.encoding == "multipart":
-                kwargs["data"], kwargs["files"] = _split_multipart(cast(Mapping[str, object], body))
-            elif options.encoding == "form":
-                kwargs["data"] = {
-                    k: _form_value(v)
-                    for k, v in cast(Mapping[str, object], body).items()
-                    if v is not None
-                }
+    # --- hooks for the generated client ---------------------------------------------
+
+    def _auth_headers(self, security: Optional[Tuple[str, ...]]) -> Dict[str, str]:
+        """Credential headers for a call that ``security`` may authenticate."""
+        return {}
+
+    def _auth_query(self, security: Optional[Tuple[str, ...]]) -> Dict[str, str]:
+        return {}
+
+    def _secrets(self) -> Tuple[str, ...]:
+        """Credential values, so they can be redacted wherever they might show up."""
+        return ()
+
+    def _validate_auth(self, options: RequestOptions) -> None:
+        """Raise before sending when the call needs a credential and none is available."""
+
+    # --- building --------------------------------------------------------------------
+
+    def _build_headers(
+        self, options: RequestOptions, idempotency_key: Optional[str]
+    ) -> List[Tuple[str, str]]:
+        merged = dict(self._header_defaults)
+        for name, value in self._auth_headers(options.security).items():
+            key = name.lower()
+            if key not in self._custom_header_keys:
+                merged[key] = (name, value)
+        for name, raw in options.headers.items():
+            # A header parameter left out is just not set (a default header stays).
+            if raw is not None and not isinstance(raw, Omit):
+                merged[name.lower()] = (name, _scalar(raw))
+        for name, raw in (options.extra_headers or _EMPTY).items():
+            if name == RAW_RESPONSE_HEADER:
+                continue
+            if raw is None or isinstance(raw, Omit):
+                # The caller asks for a header the client would send to be left out.
+                merged.pop(name.lower(), None)
             else:
-                kwargs["content"] = body if isinstance(body, (bytes, str)) else cast(Any, body)
-                if options.content_type:
-                    headers.setdefault("Content-Type", options.content_type)
-        timeout = self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
-        url = self.base_url.join(options.path.lstrip("/"))
-        return httpx.Request(
-            options.method.upper(),
-            url,
-            params=params,
-            headers=headers,
-            extensions={"timeout": httpx.Timeout(timeout).as_dict()},
-            **kwargs,
-        )
+                merged[name.lower()] = (name, _scalar(raw))
+        if idempotency_key is not None and "idempotency-key" not in merged:
+            merged["idempotency-key"] = (IDEMPOTENCY_HEADER, idempotency_key)
+        return list(merged.values())
 
-    def _prepare_options(self, options: RequestOptions) -> RequestOptions:
-        if options.method.lower() != "get" and options.idempotency_key is None:
-            options = replace(options, idempotency_key=f"forge-retry-{uuid.uuid4()}")
-        return options
+    def _build_url(self, options: RequestOptions) -> str:
+        path = options.path
+        if path.startswith(("http://", "https://")):
+            url = path
+        else:
+            url = self._url_prefix + path.lstrip("/")
+        query: Mapping[str, object] = options.query
+        auth_query = self._auth_query(options.security)
+        if self._custom_query or auth_query or options.extra_query:
+            query = {**self._custom_query, **auth_query, **query, **(options.extra_query or {})}
+        if query:
+            pairs = encode_query(query, options.query_styles)
+            if pairs:
+                url += ("&" if "?" in url else "?") + urlencode(pairs)
+        return url
 
-    # --- retries ----------------------------------------------------------------
+    def _build_body(
+        self, options: RequestOptions, headers: List[Tuple[str, str]]
+    ) -> Dict[str, Any]:
+        """httpx keyword arguments for the body (``content``, ``data``, ``files``)."""
+        body = options.body
+        extra = options.extra_body
+        if isinstance(body, Omit):
+            if extra is None:
+                return {}
+            body = {}
+        if extra is not None and isinstance(body, Mapping) and isinstance(extra, Mapping):
+            body = {**body, **extra}
+        encoding = options.encoding
+        has_type = any(name.lower() == "content-type" for name, _ in headers)
+        if encoding == "json":
+            content = json.dumps(
+                _strip_omitted(body),
+                default=_json_default,
+                separators=(",", ":"),
+                ensure_ascii=False,
+            )
+            if not has_type:
+                headers.append(("Content-Type", options.content_type or "application/json"))
+            return {"content": content.encode()}
+        if encoding == "multipart" and isinstance(body, Mapping):
+            stripped = _strip_omitted(body)
+            assert isinstance(stripped, dict)
+            # Every field goes in `files` so httpx always builds multipart/form-data
+            # (with its boundary), even when no file is attached.
+            return {"files": _multipart_parts(stripped)}
+        if encoding == "form" and isinstance(body, Mapping):
+            stripped = _strip_omitted(body)
+            assert isinstance(stripped, dict)
+            return {"data": {k: _form_value(v) for k, v in stripped.items() if v is not None}}
+        if options.content_type and not has_type:
+            headers.append(("Content-Type", options.content_type))
+        if isinstance(body, str):
+            return {"content": body.encode()}
+        return {"content": body}
 
-    def _max_retries(self, options: RequestOptions) -> int:
+    def _timeout_for(self, options: RequestOptions) -> Timeout:
+        return self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
+
+    # --- retries -----------------------------------------------------------------------
+
+    def _max_retries_for(self, options: RequestOptions) -> int:
         return (
             self.max_retries if isinstance(options.max_retries, NotGiven) else options.max_retries
         )
@@ -365,86 +641,93 @@ class _BaseClient:
             return True
         if override == "false":
             return False
-        return response.status_code in (408, 409, 429) or response.status_code >= 500
+        status = response.status_code
+        return status in (408, 409, 429) or status >= 500
 
-    @staticmethod
-    def _retry_delay(retries_taken: int, headers: Optional[httpx.Headers]) -> float:
+    def _retry_delay(self, retries_taken: int, headers: Optional[httpx.Headers]) -> float:
+        """Seconds before the next attempt: what the server asked for (when
+        reasonable), else exponential backoff with jitter."""
         if headers is not None:
             after = _parse_retry_after(headers)
-            if after is not None and 0 < after <= 60:
+            if after is not None and 0 < after <= MAX_RETRY_AFTER:
                 return after
-        delay = min(INITIAL_RETRY_DELAY * 2.0**retries_taken, MAX_RETRY_DELAY)
+        import random
+
+        delay = min(self._initial_retry_delay * 2.0**retries_taken, self._max_retry_delay)
         return max(0.0, delay * (1 - 0.25 * random.random()))
 
-    def _status_error(self, response: httpx.Response) -> APIStatusError:
+    @staticmethod
+    def _idempotency_key() -> str:
+        import uuid
+
+        return f"boltz-api-retry-{uuid.uuid4()}"
+
+    def _first_idempotency_key(self, options: RequestOptions) -> Optional[str]:
+        if options.idempotency_key is not None:
+            return options.idempotency_key
+        if options.method.upper() == "GET":
+            return None
+        return self._idempotency_key()
+
+    # --- errors and logs -----------------------------------------------------------------
+
+    def _make_status_error(self, response: httpx.Response) -> APIStatusError:
         try:
             body: object = response.json()
         except (ValueError, UnicodeDecodeError):
             body = response.text or None
         detail = body if body is not None else response.reason_phrase
-        return status_error(
-            f"Error code: {response.status_code} - {detail}", response=response, body=body
-        )
+        message = redact_text(f"Error code: {response.status_code} - {detail}", self._secrets())
+        return status_error(message, response=response, body=body)
 
-    def _log_request(self, request: httpx.Request) -> None:
+    def _log_request(self, request: httpx.Request, retries_taken: int) -> None:
         if log.isEnabledFor(logging.DEBUG):
+            secrets = self._secrets()
             log.debug(
-                "Request: %s %s headers=%s",
+                "Sending HTTP Request: %s %s (attempt %d) headers=%s body=%d bytes",
                 request.method,
-                redact_url(request.url),
-                redact_headers(dict(request.headers)),
+                redact_url(request.url, secrets),
+                retries_taken + 1,
+                redact_headers(dict(request.headers), secrets),
+                len(request.content) if isinstance(request.stream, httpx.ByteStream) else -1,
             )
 
     def _log_response(self, request: httpx.Request, response: httpx.Response) -> None:
         if log.isEnabledFor(logging.INFO):
+            secrets = self._secrets()
             log.info(
                 'HTTP Response: %s %s "%s %s"',
                 request.method,
-                redact_url(request.url),
+                redact_url(request.url, secrets),
                 response.status_code,
                 response.reason_phrase,
             )
-        if log.isEnabledFor(logging.DEBUG):
-            log.debug("Response headers: %s", redact_headers(dict(response.headers)))
+            if log.isEnabledFor(logging.DEBUG):
+                log.debug("Response headers: %s", redact_headers(dict(response.headers), secrets))
+
+    def _log_retry(self, request: httpx.Request, delay: float, reason: str) -> None:
+        if log.isEnabledFor(logging.INFO):
+            log.info(
+                "Retrying %s %s in %.3f seconds (%s)",
+                request.method,
+                redact_url(request.url, self._secrets()),
+                delay,
+                reason,
+            )
 
     def __repr__(self) -> str:
         # Never the credentials.
         return f"<{type(self).__name__} base_url={str(self.base_url)!r}>"
 
 
-def _form_value(value: object) -> object:
-    if isinstance(value, (list, tuple)):
-        return [_scalar(v) for v in value]
-    return _scalar(value)
-
-
-def _is_file(value: object) -> bool:
-    return (
-        isinstance(value, (bytes, bytearray))
-        or hasattr(value, "read")
-        or (
-            isinstance(value, tuple)
-            and len(value) in (2, 3)
-            and (isinstance(value[1], (bytes, bytearray)) or hasattr(value[1], "read"))
-        )
-    )
-
-
-def _split_multipart(body: Mapping[str, object]) -> Tuple[Dict[str, object], List[Tuple[str, Any]]]:
-    data: Dict[str, object] = {}
-    files: List[Tuple[str, Any]] = []
-    for key, value in body.items():
-        if value is None:
-            continue
-        if _is_file(value):
-            files.append((key, value))
-        elif isinstance(value, (list, tuple)) and value and all(_is_file(v) for v in value):
-            files.extend((key, v) for v in value)
-        elif isinstance(value, (Mapping, list)):
-            data[key] = json.dumps(value, default=_json_default)
-        else:
-            data[key] = _scalar(value)
-    return data, files
+def _headers_from_env(name: str) -> Dict[str, str]:
+    """``Name: value`` lines from an environment variable."""
+    out: Dict[str, str] = {}
+    for line in os.environ.get(name, "").splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip():
+            out[key.strip()] = value.strip()
+    return out
 
 
 def _parse(cast_to: Any, response: httpx.Response) -> Any:
@@ -462,10 +745,8 @@ def _parse(cast_to: Any, response: httpx.Response) -> Any:
     try:
         data = response.json()
     except ValueError:
-        from ._exceptions import APIResponseValidationError
-
         raise APIResponseValidationError(
-            response, response.text, message="The response body is not JSON."
+            response, response.text, message="The response body is not valid JSON."
         ) from None
     if cast_to is object:
         return data
@@ -475,7 +756,7 @@ def _parse(cast_to: Any, response: httpx.Response) -> Any:
 
 
 class SyncAPIClient(_BaseClient):
-    """Sends requests with a keep-alive :class:`httpx.Client`."""
+    """Sends requests on a keep-alive :class:`httpx.Client`."""
 
     _client: httpx.Client
 
@@ -489,6 +770,10 @@ class SyncAPIClient(_BaseClient):
         default_query: Optional[Mapping[str, object]] = None,
         http_client: Optional[httpx.Client] = None,
     ) -> None:
+        if http_client is not None and not isinstance(http_client, httpx.Client):
+            raise TypeError(
+                f"http_client must be an httpx.Client, got {type(http_client).__name__}"
+            )
         super().__init__(
             base_url=base_url,
             timeout=timeout,
@@ -497,14 +782,19 @@ class SyncAPIClient(_BaseClient):
             default_query=default_query,
         )
         self._owns_client = http_client is None
-        self._client = http_client or httpx.Client(
-            timeout=self.timeout, limits=DEFAULT_CONNECTION_LIMITS, follow_redirects=True
-        )
+        self._client = http_client or DefaultHttpxClient(timeout=self.timeout)
+
+    def _sleep(self, seconds: float) -> None:
+        """How the client waits between attempts; tests replace it to record delays."""
+        time.sleep(seconds)
 
     def close(self) -> None:
-        """Close the connection pool (only when the client created it)."""
+        """Close the connection pool (only when this client created it)."""
         if self._owns_client:
             self._client.close()
+
+    def is_closed(self) -> bool:
+        return self._client.is_closed
 
     def __enter__(self: _T) -> _T:
         return self
@@ -514,63 +804,178 @@ class SyncAPIClient(_BaseClient):
 
     def send(self, options: RequestOptions, *, stream: bool = False) -> httpx.Response:
         """Send with retries; return the successful response or raise an :class:`APIError`."""
-        options = self._prepare_options(options)
+        return self._send(options, stream)[0]
+
+    def _send(self, options: RequestOptions, stream: bool) -> Tuple[httpx.Response, int]:
         self._validate_auth(options)
-        max_retries = self._max_retries(options)
+        idempotency_key = self._first_idempotency_key(options)
+        max_retries = self._max_retries_for(options)
         retries_taken = 0
         while True:
-            request = self._build_request(options, retries_taken)
-            self._log_request(request)
+            headers = self._build_headers(options, idempotency_key)
+            body = self._build_body(options, headers)
+            request = self._client.build_request(
+                options.method.upper(),
+                self._build_url(options),
+                headers=headers,
+                timeout=self._timeout_for(options),
+                **body,
+            )
+            self._log_request(request, retries_taken)
             try:
                 response = self._client.send(request, stream=stream)
             except httpx.TimeoutException as err:
                 if retries_taken < max_retries:
-                    time.sleep(self._retry_delay(retries_taken, None))
-                    retries_taken += 1
+                    retries_taken = self._wait(request, retries_taken, None, "timed out")
                     continue
                 raise APITimeoutError(request=request) from err
             except httpx.HTTPError as err:
                 if retries_taken < max_retries:
-                    time.sleep(self._retry_delay(retries_taken, None))
-                    retries_taken += 1
+                    retries_taken = self._wait(
+                        request, retries_taken, None, f"connection error: {type(err).__name__}"
+                    )
                     continue
                 raise APIConnectionError(request=request) from err
             self._log_response(request, response)
             if response.is_success:
-                return response
+                return response, retries_taken
             if retries_taken < max_retries and self._should_retry(response):
                 response.close()
-                time.sleep(self._retry_delay(retries_taken, response.headers))
-                retries_taken += 1
+                retries_taken = self._wait(
+                    request, retries_taken, response.headers, f"status {response.status_code}"
+                )
                 continue
             response.read()
-            raise self._status_error(response)
+            raise self._make_status_error(response)
 
-    def request(self, cast_to: Type[_T], options: RequestOptions) -> _T:
-        """Send ``options`` and parse the result as ``cast_to`` (or wrap it, for raw responses)."""
-        response = self.send(options)
-        if options.wants_raw:
-            from ._response import APIResponse
+    def _wait(
+        self,
+        request: httpx.Request,
+        retries_taken: int,
+        headers: Optional[httpx.Headers],
+        reason: str,
+    ) -> int:
+        delay = self._retry_delay(retries_taken, headers)
+        self._log_retry(request, delay, reason)
+        self._sleep(delay)
+        return retries_taken + 1
 
-            return cast(_T, APIResponse(response, cast_to))
-        return cast(_T, _parse(cast_to, response))
+    def request(self, cast_to: Any, options: RequestOptions) -> Any:
+        """Send ``options`` and parse the result as ``cast_to`` (a raw response
+        when called through ``with_raw_response`` / ``with_streaming_response``)."""
+        mode = options.response_mode
+        if mode is None:
+            return _parse(cast_to, self._send(options, False)[0])
+        response, retries_taken = self._send(options, mode == "stream")
+        from ._response import APIResponse
+
+        return APIResponse(
+            response, cast_to, lambda: _parse(cast_to, response), retries_taken=retries_taken
+        )
 
     def request_page(
-        self, page_cls: Type["SyncPage[_ItemT]"], item_type: Any, options: RequestOptions
-    ) -> "SyncPage[_ItemT]":
-        response = self.send(options)
-        if options.wants_raw:
-            from ._response import APIResponse
+        self, page_cls: Type[_SyncPageT], item_type: Any, options: RequestOptions
+    ) -> _SyncPageT:
+        """Fetch one page of a list; iterating the page walks every following page.
 
-            return cast(
-                "SyncPage[_ItemT]",
-                APIResponse(response, page_cls, page_args=(self, item_type, options)),
-            )
-        return page_cls._from_response(self, item_type, options, response)
+        With ``item_type=object`` the items stay the decoded JSON (no models are
+        built and pydantic is never imported).
+        """
+        mode = options.response_mode
+        if mode is None:
+            return page_cls._from_response(self, item_type, options, self._send(options, False)[0])
+        response, retries_taken = self._send(options, mode == "stream")
+        from ._response import APIResponse
+
+        parsed: Any = APIResponse(
+            response,
+            page_cls,
+            lambda: page_cls._from_response(self, item_type, options, response),
+            retries_taken=retries_taken,
+        )
+        return parsed  # type: ignore[no-any-return]
+
+    # --- requests to paths the API document does not describe ---------------------------
+
+    def get(
+        self, path: str, *, cast_to: Type[_T], options: Optional[Mapping[str, Any]] = None
+    ) -> _T:
+        """``GET path``, parsed as ``cast_to`` (``httpx.Response``, ``object``, a model...)."""
+        return self._custom("GET", path, cast_to, NOT_GIVEN, options)
+
+    def post(
+        self,
+        path: str,
+        *,
+        cast_to: Type[_T],
+        body: object = NOT_GIVEN,
+        options: Optional[Mapping[str, Any]] = None,
+    ) -> _T:
+        return self._custom("POST", path, cast_to, body, options)
+
+    def put(
+        self,
+        path: str,
+        *,
+        cast_to: Type[_T],
+        body: object = NOT_GIVEN,
+        options: Optional[Mapping[str, Any]] = None,
+    ) -> _T:
+        return self._custom("PUT", path, cast_to, body, options)
+
+    def patch(
+        self,
+        path: str,
+        *,
+        cast_to: Type[_T],
+        body: object = NOT_GIVEN,
+        options: Optional[Mapping[str, Any]] = None,
+    ) -> _T:
+        return self._custom("PATCH", path, cast_to, body, options)
+
+    def delete(
+        self,
+        path: str,
+        *,
+        cast_to: Type[_T],
+        body: object = NOT_GIVEN,
+        options: Optional[Mapping[str, Any]] = None,
+    ) -> _T:
+        return self._custom("DELETE", path, cast_to, body, options)
+
+    def _custom(
+        self,
+        method: str,
+        path: str,
+        cast_to: Type[_T],
+        body: object,
+        options: Optional[Mapping[str, Any]],
+    ) -> _T:
+        result: _T = self.request(cast_to, _custom_options(method, path, body, options))
+        return result
+
+
+def _custom_options(
+    method: str, path: str, body: object, options: Optional[Mapping[str, Any]]
+) -> RequestOptions:
+    """RequestOptions from the ``options`` mapping of ``client.get/post/...``:
+    ``headers``, ``params``, ``extra_json``, ``timeout``, ``max_retries``, ``idempotency_key``."""
+    opts = dict(options or {})
+    return RequestOptions(
+        method=method,
+        path=path,
+        query=opts.get("params") or _EMPTY,
+        headers=opts.get("headers") or _EMPTY,
+        body=body,
+        extra_body=opts.get("extra_json"),
+        timeout=opts.get("timeout", NOT_GIVEN),
+        max_retries=opts.get("max_retries", NOT_GIVEN),
+        idempotency_key=opts.get("idempotency_key"),
+    )
 
 
 class AsyncAPIClient(_BaseClient):
-    """Sends requests with a keep-alive :class:`httpx.AsyncClient`."""
+    """Sends requests on a keep-alive :class:`httpx.AsyncClient`."""
 
     _client: httpx.AsyncClient
 
@@ -584,6 +989,10 @@ class AsyncAPIClient(_BaseClient):
         default_query: Optional[Mapping[str, object]] = None,
         http_client: Optional[httpx.AsyncClient] = None,
     ) -> None:
+        if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
+            raise TypeError(
+                f"http_client must be an httpx.AsyncClient, got {type(http_client).__name__}"
+            )
         super().__init__(
             base_url=base_url,
             timeout=timeout,
@@ -592,14 +1001,21 @@ class AsyncAPIClient(_BaseClient):
             default_query=default_query,
         )
         self._owns_client = http_client is None
-        self._client = http_client or httpx.AsyncClient(
-            timeout=self.timeout, limits=DEFAULT_CONNECTION_LIMITS, follow_redirects=True
-        )
+        self._client = http_client or DefaultAsyncHttpxClient(timeout=self.timeout)
+
+    async def _sleep(self, seconds: float) -> None:
+        """How the client waits between attempts; tests replace it to record delays."""
+        import asyncio
+
+        await asyncio.sleep(seconds)
 
     async def close(self) -> None:
-        """Close the connection pool (only when the client created it)."""
+        """Close the connection pool (only when this client created it)."""
         if self._owns_client:
             await self._client.aclose()
+
+    def is_closed(self) -> bool:
+        return self._client.is_closed
 
     async def __aenter__(self: _T) -> _T:
         return self
@@ -609,92 +1025,260 @@ class AsyncAPIClient(_BaseClient):
 
     async def send(self, options: RequestOptions, *, stream: bool = False) -> httpx.Response:
         """Send with retries; return the successful response or raise an :class:`APIError`."""
-        options = self._prepare_options(options)
+        return (await self._send(options, stream))[0]
+
+    async def _send(self, options: RequestOptions, stream: bool) -> Tuple[httpx.Response, int]:
         self._validate_auth(options)
-        max_retries = self._max_retries(options)
+        idempotency_key = self._first_idempotency_key(options)
+        max_retries = self._max_retries_for(options)
         retries_taken = 0
         while True:
-            request = self._build_request(options, retries_taken)
-            self._log_request(request)
+            headers = self._build_headers(options, idempotency_key)
+            body = self._build_body(options, headers)
+            request = self._client.build_request(
+                options.method.upper(),
+                self._build_url(options),
+                headers=headers,
+                timeout=self._timeout_for(options),
+                **body,
+            )
+            self._log_request(request, retries_taken)
             try:
                 response = await self._client.send(request, stream=stream)
             except httpx.TimeoutException as err:
                 if retries_taken < max_retries:
-                    await asyncio.sleep(self._retry_delay(retries_taken, None))
-                    retries_taken += 1
+                    retries_taken = await self._wait(request, retries_taken, None, "timed out")
                     continue
                 raise APITimeoutError(request=request) from err
             except httpx.HTTPError as err:
                 if retries_taken < max_retries:
-                    await asyncio.sleep(self._retry_delay(retries_taken, None))
-                    retries_taken += 1
+                    retries_taken = await self._wait(
+                        request, retries_taken, None, f"connection error: {type(err).__name__}"
+                    )
                     continue
                 raise APIConnectionError(request=request) from err
             self._log_response(request, response)
             if response.is_success:
-                return response
+                return response, retries_taken
             if retries_taken < max_retries and self._should_retry(response):
                 await response.aclose()
-                await asyncio.sleep(self._retry_delay(retries_taken, response.headers))
-                retries_taken += 1
+                retries_taken = await self._wait(
+                    request, retries_taken, response.headers, f"status {response.status_code}"
+                )
                 continue
             await response.aread()
-            raise self._status_error(response)
+            raise self._make_status_error(response)
 
-    async def request(self, cast_to: Type[_T], options: RequestOptions) -> _T:
-        response = await self.send(options)
-        if options.wants_raw:
-            from ._response import AsyncAPIResponse
+    async def _wait(
+        self,
+        request: httpx.Request,
+        retries_taken: int,
+        headers: Optional[httpx.Headers],
+        reason: str,
+    ) -> int:
+        delay = self._retry_delay(retries_taken, headers)
+        self._log_retry(request, delay, reason)
+        await self._sleep(delay)
+        return retries_taken + 1
 
-            return cast(_T, AsyncAPIResponse(response, cast_to))
-        return cast(_T, _parse(cast_to, response))
+    async def request(self, cast_to: Any, options: RequestOptions) -> Any:
+        """Send ``options`` and parse the result as ``cast_to`` (a raw response
+        when called through ``with_raw_response`` / ``with_streaming_response``)."""
+        mode = options.response_mode
+        if mode is None:
+            return _parse(cast_to, (await self._send(options, False))[0])
+        response, retries_taken = await self._send(options, mode == "stream")
+        from ._response import AsyncAPIResponse
+
+        return AsyncAPIResponse(
+            response, cast_to, lambda: _parse(cast_to, response), retries_taken=retries_taken
+        )
 
     def request_page(
-        self, page_cls: Type["AsyncPage[_ItemT]"], item_type: Any, options: RequestOptions
-    ) -> "AsyncPaginator[_ItemT]":
+        self, page_cls: Type[_AsyncPageT], item_type: Any, options: RequestOptions
+    ) -> "AsyncPaginator[Any, _AsyncPageT]":
+        """An :class:`AsyncPaginator`: ``await`` it for the first page, or ``async for`` over every item."""
         return AsyncPaginator(self, page_cls, item_type, options)
 
+    async def _fetch_page(
+        self, page_cls: Type[_AsyncPageT], item_type: Any, options: RequestOptions
+    ) -> _AsyncPageT:
+        mode = options.response_mode
+        if mode is None:
+            return page_cls._from_response(
+                self, item_type, options, (await self._send(options, False))[0]
+            )
+        response, retries_taken = await self._send(options, mode == "stream")
+        from ._response import AsyncAPIResponse
 
-# --- pagination ----------------------------------------------------------------
+        parsed: Any = AsyncAPIResponse(
+            response,
+            page_cls,
+            lambda: page_cls._from_response(self, item_type, options, response),
+            retries_taken=retries_taken,
+        )
+        return parsed  # type: ignore[no-any-return]
+
+    async def get(
+        self, path: str, *, cast_to: Type[_T], options: Optional[Mapping[str, Any]] = None
+    ) -> _T:
+        """``GET path``, parsed as ``cast_to`` (``httpx.Response``, ``object``, a model...)."""
+        return await self._custom("GET", path, cast_to, NOT_GIVEN, options)
+
+    async def post(
+        self,
+        path: str,
+        *,
+        cast_to: Type[_T],
+        body: object = NOT_GIVEN,
+        options: Optional[Mapping[str, Any]] = None,
+    ) -> _T:
+        return await self._custom("POST", path, cast_to, body, options)
+
+    async def put(
+        self,
+        path: str,
+        *,
+        cast_to: Type[_T],
+        body: object = NOT_GIVEN,
+        options: Optional[Mapping[str, Any]] = None,
+    ) -> _T:
+        return await self._custom("PUT", path, cast_to, body, options)
+
+    async def patch(
+        self,
+        path: str,
+        *,
+        cast_to: Type[_T],
+        body: object = NOT_GIVEN,
+        options: Optional[Mapping[str, Any]] = None,
+    ) -> _T:
+        return await self._custom("PATCH", path, cast_to, body, options)
+
+    async def delete(
+        self,
+        path: str,
+        *,
+        cast_to: Type[_T],
+        body: object = NOT_GIVEN,
+        options: Optional[Mapping[str, Any]] = None,
+    ) -> _T:
+        return await self._custom("DELETE", path, cast_to, body, options)
+
+    async def _custom(
+        self,
+        method: str,
+        path: str,
+        cast_to: Type[_T],
+        body: object,
+        options: Optional[Mapping[str, Any]],
+    ) -> _T:
+        result: _T = await self.request(cast_to, _custom_options(method, path, body, options))
+        return result
 
 
-class _BasePage(Generic[_ItemT]):
-    """One page of a list; subclasses (in ``pagination.py``) know the page's shape."""
+# --- pagination ------------------------------------------------------------------
+
+
+class BasePage(Generic[_ItemT]):
+    """One page of a list. Subclasses (in ``pagination.py``) name the page's fields;
+    a paging style (in ``_paging.py``) says how to ask for the next page."""
 
     #: Name of the response field that holds the items.
-    _items_field = "data"
+    _items_field: ClassVar[str] = "data"
+    #: How to ask for the next page (set by each page class).
+    _paging: ClassVar["Paging"]
+
+    _items: List[_ItemT]
+    _raw: Mapping[str, Any]
+    _options: RequestOptions
+    _item_type: Any
 
     def __init__(
-        self, items: List[_ItemT], raw: Mapping[str, Any], options: RequestOptions
+        self,
+        items: List[_ItemT],
+        raw: Mapping[str, Any],
+        options: RequestOptions,
+        item_type: Any = object,
     ) -> None:
         self._items = items
         self._raw = raw
         self._options = options
+        self._item_type = item_type
 
     @classmethod
-    def _parse_items(cls, item_type: Any, raw: Mapping[str, Any]) -> List[Any]:
+    def _parse(
+        cls, item_type: Any, options: RequestOptions, response: httpx.Response
+    ) -> Tuple[List[Any], Mapping[str, Any]]:
+        try:
+            raw = response.json() if response.content else {}
+        except ValueError:
+            raise APIResponseValidationError(
+                response, response.text, message="The response body is not valid JSON."
+            ) from None
+        if not isinstance(raw, Mapping):
+            raw = {cls._items_field: raw}
         items = raw.get(cls._items_field) or []
+        if not isinstance(items, list):
+            raise APIResponseValidationError(
+                response,
+                raw,
+                message=f"Expected a list in the `{cls._items_field}` field of the page.",
+            )
         if item_type is object or not items:
-            return list(items)
-        from ._models import construct
+            return list(items), raw
+        from ._models import parser
 
-        return [construct(item_type, item) for item in items]
+        parse = parser(item_type)
+        return [parse(item) for item in items], raw
 
-    def __getattr__(self, name: str) -> Any:
-        # Page fields (has_more, last_id...) straight from the response.
-        raw = self.__dict__.get("_raw")
-        if raw is not None and name in raw:
-            return raw[name]
-        raise AttributeError(name)
+    def _get_page_items(self) -> List[_ItemT]:
+        return self._items
+
+    def _current_query(self) -> Mapping[str, object]:
+        extra = self._options.extra_query
+        return {**self._options.query, **extra} if extra else self._options.query
 
     def next_page_query(self) -> Optional[Dict[str, object]]:
         """Query parameters that fetch the next page, or ``None`` on the last page."""
-        raise NotImplementedError
+        return self._paging.next_query(self._items, self._raw, self._current_query())
+
+    def _next_query(self) -> Optional[Dict[str, object]]:
+        query = self.next_page_query()
+        if query is None:
+            return None
+        current = self._current_query()
+        if all(current.get(key) == value for key, value in query.items()):
+            # The server handed back the cursor it was given: following it would loop forever.
+            return None
+        return query
 
     def has_next_page(self) -> bool:
-        return self.next_page_query() is not None
+        """Whether another page follows this one."""
+        return self._next_query() is not None
+
+    def _next_options(self) -> RequestOptions:
+        query = self._next_query()
+        if query is None:
+            raise RuntimeError(
+                "No next page expected; check `.has_next_page()` before `.get_next_page()`."
+            )
+        extra = self._options.extra_query
+        if extra:
+            extra = {k: v for k, v in extra.items() if k not in query}
+        headers = self._options.extra_headers
+        if headers and RAW_RESPONSE_HEADER in headers:
+            # A page parsed from a raw response fetches the next pages normally.
+            headers = {k: v for k, v in headers.items() if k != RAW_RESPONSE_HEADER}
+        return self._options.copy(
+            query={**self._options.query, **query},
+            extra_query=extra,
+            extra_headers=headers,
+            idempotency_key=None,
+        )
 
     def to_dict(self) -> Dict[str, Any]:
+        """The page as the server sent it (items as decoded JSON)."""
         return dict(self._raw)
 
     def __repr__(self) -> str:
@@ -702,77 +1286,79 @@ class _BasePage(Generic[_ItemT]):
             f"{type(self).__name__}(items={len(self._items)}, has_next_page={self.has_next_page()})"
         )
 
+    if not TYPE_CHECKING:
 
-class SyncPage(_BasePage[_ItemT]):
+        def __getattr__(self, name: str) -> Any:
+            # Page fields this version does not know about, straight from the response.
+            raw = self.__dict__.get("_raw")
+            if raw is not None and name in raw:
+                return raw[name]
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+
+class SyncPage(BasePage[_ItemT]):
+    """A page from the sync client: ``for item in page`` walks every page."""
+
     _client: SyncAPIClient
-    _item_type: Any
 
     @classmethod
     def _from_response(
-        cls,
+        cls: Type[_SyncPageT],
         client: SyncAPIClient,
         item_type: Any,
         options: RequestOptions,
         response: httpx.Response,
-    ) -> "SyncPage[_ItemT]":
-        raw = response.json() if response.content else {}
-        if not isinstance(raw, Mapping):
-            raw = {cls._items_field: raw}
-        page = cls(cls._parse_items(item_type, raw), raw, options)
+    ) -> _SyncPageT:
+        items, raw = cls._parse(item_type, options, response)
+        page = cls(items, raw, options, item_type)
         page._client = client
-        page._item_type = item_type
         return page
 
-    def get_next_page(self) -> "SyncPage[_ItemT]":
-        query = self.next_page_query()
-        if query is None:
-            raise RuntimeError("No next page; check has_next_page() first.")
-        options = replace(
-            self._options, query={**self._options.query, **query}, idempotency_key=None
-        )
+    def get_next_page(self: _SyncPageT) -> _SyncPageT:
+        """Fetch the page after this one (raises when there is none)."""
+        options = self._next_options()
         return self._client.request_page(type(self), self._item_type, options)
 
-    def iter_pages(self) -> Iterator["SyncPage[_ItemT]"]:
-        page: SyncPage[_ItemT] = self
+    def iter_pages(self: _SyncPageT) -> Iterator[_SyncPageT]:
+        """This page and every page after it."""
+        page = self
         while True:
             yield page
             if not page.has_next_page():
                 return
             page = page.get_next_page()
 
-    def __iter__(self) -> Iterator[_ItemT]:  # type: ignore[override]
+    def __iter__(self) -> Iterator[_ItemT]:
         for page in self.iter_pages():
             yield from page._items
 
 
-class AsyncPage(_BasePage[_ItemT]):
+class AsyncPage(BasePage[_ItemT]):
+    """A page from the async client: ``async for item in page`` walks every page."""
+
     _client: AsyncAPIClient
-    _item_type: Any
 
     @classmethod
-    async def _fetch(
-        cls, client: AsyncAPIClient, item_type: Any, options: RequestOptions
-    ) -> "AsyncPage[_ItemT]":
-        response = await client.send(options)
-        raw = response.json() if response.content else {}
-        if not isinstance(raw, Mapping):
-            raw = {cls._items_field: raw}
-        page = cls(cls._parse_items(item_type, raw), raw, options)
+    def _from_response(
+        cls: Type[_AsyncPageT],
+        client: AsyncAPIClient,
+        item_type: Any,
+        options: RequestOptions,
+        response: httpx.Response,
+    ) -> _AsyncPageT:
+        items, raw = cls._parse(item_type, options, response)
+        page = cls(items, raw, options, item_type)
         page._client = client
-        page._item_type = item_type
         return page
 
-    async def get_next_page(self) -> "AsyncPage[_ItemT]":
-        query = self.next_page_query()
-        if query is None:
-            raise RuntimeError("No next page; check has_next_page() first.")
-        options = replace(
-            self._options, query={**self._options.query, **query}, idempotency_key=None
-        )
-        return await type(self)._fetch(self._client, self._item_type, options)
+    async def get_next_page(self: _AsyncPageT) -> _AsyncPageT:
+        """Fetch the page after this one (raises when there is none)."""
+        options = self._next_options()
+        return await self._client._fetch_page(type(self), self._item_type, options)
 
-    async def iter_pages(self) -> AsyncIterator["AsyncPage[_ItemT]"]:
-        page: AsyncPage[_ItemT] = self
+    async def iter_pages(self: _AsyncPageT) -> AsyncIterator[_AsyncPageT]:
+        """This page and every page after it."""
+        page = self
         while True:
             yield page
             if not page.has_next_page():
@@ -785,14 +1371,14 @@ class AsyncPage(_BasePage[_ItemT]):
                 yield item
 
 
-class AsyncPaginator(Generic[_ItemT]):
+class AsyncPaginator(Generic[_ItemT, _AsyncPageT]):
     """What an async list method returns: ``await`` it for the first page,
     or ``async for`` over it for every item of every page."""
 
     def __init__(
         self,
         client: AsyncAPIClient,
-        page_cls: Type[AsyncPage[_ItemT]],
+        page_cls: Type[_AsyncPageT],
         item_type: Any,
         options: RequestOptions,
     ) -> None:
@@ -801,8 +1387,8 @@ class AsyncPaginator(Generic[_ItemT]):
         self._item_type = item_type
         self._options = options
 
-    def __await__(self) -> Generator[Any, None, AsyncPage[_ItemT]]:
-        return self._page_cls._fetch(self._client, self._item_type, self._options).__await__()
+    def __await__(self) -> Generator[Any, None, _AsyncPageT]:
+        return self._client._fetch_page(self._page_cls, self._item_type, self._options).__await__()
 
     async def __aiter__(self) -> AsyncIterator[_ItemT]:
         page = await self

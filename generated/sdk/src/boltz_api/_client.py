@@ -4,18 +4,37 @@ from __future__ import annotations
 
 import os
 from functools import cached_property
-from typing import TYPE_CHECKING, Dict, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Dict, Mapping, Optional, Tuple, Union
 
 import httpx
 
-from ._base_client import DEFAULT_MAX_RETRIES, AsyncAPIClient, SyncAPIClient
+from ._base_client import DEFAULT_MAX_RETRIES, AsyncAPIClient, RequestOptions, SyncAPIClient
 from ._exceptions import BoltzError
 from ._types import NOT_GIVEN, NotGiven, Timeout
 
 if TYPE_CHECKING:
-    from .resources.admin.admin import AdminResource, AsyncAdminResource
+    from .resources.admin.admin import (
+        AdminResource,
+        AsyncAdminResource,
+        AdminResourceWithRawResponse,
+        AsyncAdminResourceWithRawResponse,
+        AdminResourceWithStreamingResponse,
+        AsyncAdminResourceWithStreamingResponse,
+    )
 
-__all__ = ["Boltz", "AsyncBoltz", "DEFAULT_BASE_URL"]
+    pass
+
+__all__ = [
+    "Boltz",
+    "AsyncBoltz",
+    "Client",
+    "AsyncClient",
+    "DEFAULT_BASE_URL",
+    "BoltzWithRawResponse",
+    "AsyncBoltzWithRawResponse",
+    "BoltzWithStreamedResponse",
+    "AsyncBoltzWithStreamedResponse",
+]
 
 DEFAULT_BASE_URL = "https://api.boltz.bio"
 
@@ -23,8 +42,12 @@ DEFAULT_BASE_URL = "https://api.boltz.bio"
 class Boltz(SyncAPIClient):
     """Client for the Boltz API.
 
-    Credentials and the base URL come from the arguments, else from the
-    environment (``BOLTZ_API_KEY``, ``BOLTZ_BASE_URL``).
+    Options left out come from the environment:
+    ``api_key`` from ``BOLTZ_API_KEY``,
+    ``base_url`` from ``BOLTZ_BASE_URL`` (else ``https://api.boltz.bio``).
+    ``BOLTZ_CUSTOM_HEADERS`` (``Name: value`` lines) adds headers to every
+    request and ``BOLTZ_LOG=debug|info`` turns on logging; credentials are
+    never logged.
     """
 
     api_key: Optional[str]
@@ -40,9 +63,16 @@ class Boltz(SyncAPIClient):
         default_query: Optional[Mapping[str, object]] = None,
         http_client: Optional[httpx.Client] = None,
     ) -> None:
-        if api_key is None:
-            api_key = os.environ.get("BOLTZ_API_KEY")
+        """Construct a client; see the class docstring for the environment variables it reads."""
+        if not api_key:
+            # An empty value (BOLTZ_API_KEY= in a shell) counts as not set.
+            api_key = os.environ.get("BOLTZ_API_KEY") or None
         self.api_key = api_key
+        if self.api_key is None:
+            raise BoltzError(
+                "The api_key client option must be set either by passing api_key to the client "
+                "or by setting the BOLTZ_API_KEY environment variable"
+            )
         if base_url is None:
             base_url = os.environ.get("BOLTZ_BASE_URL") or DEFAULT_BASE_URL
         super().__init__(
@@ -53,11 +83,6 @@ class Boltz(SyncAPIClient):
             default_query=default_query,
             http_client=http_client,
         )
-        if self.api_key is None:
-            raise BoltzError(
-                "The api_key client option must be set either by passing api_key to the client "
-                "or by setting the BOLTZ_API_KEY environment variable"
-            )
 
     @cached_property
     def admin(self) -> AdminResource:
@@ -65,51 +90,103 @@ class Boltz(SyncAPIClient):
 
         return AdminResource(self)
 
-    @property
-    def auth_headers(self) -> Dict[str, str]:
+    @cached_property
+    def with_raw_response(self) -> BoltzWithRawResponse:
+        """Prefix a method call to get the HTTP response (headers, status, ``.parse()``) instead of the result."""
+        return BoltzWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> BoltzWithStreamedResponse:
+        """Like ``with_raw_response``, but the body is only read when you ask for it."""
+        return BoltzWithStreamedResponse(self)
+
+    def _auth_headers(self, security: Optional[Tuple[str, ...]]) -> Dict[str, str]:
         headers: Dict[str, str] = {}
-        if self.api_key is not None:
-            headers["x-api-key"] = self.api_key
+        if self.api_key and (security is None or "api_key_auth" in security):
+            headers.setdefault("x-api-key", self.api_key)
         return headers
 
-    @property
-    def auth_query(self) -> Dict[str, str]:
+    def _auth_query(self, security: Optional[Tuple[str, ...]]) -> Dict[str, str]:
         query: Dict[str, str] = {}
         return query
 
-    def with_options(
+    def _secrets(self) -> Tuple[str, ...]:
+        return tuple(value for value in (self.api_key,) if value)
+
+    def _validate_auth(self, options: RequestOptions) -> None:
+        security = options.security
+        if not security or self._auth_headers(security) or self._auth_query(security):
+            return
+        supplied = {name.lower() for name in self._custom_headers}
+        supplied.update(name.lower() for name in options.headers)
+        supplied.update(name.lower() for name in options.extra_headers or {})
+        if not supplied.isdisjoint(("x-api-key",)):
+            return
+        raise BoltzError(
+            "Could not resolve authentication method: this call needs api_key, "
+            "which is not set on the client"
+        )
+
+    def copy(
         self,
         *,
         api_key: Optional[str] = None,
         base_url: Union[str, httpx.URL, None] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-        max_retries: Optional[int] = None,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
         default_headers: Optional[Mapping[str, str]] = None,
+        set_default_headers: Optional[Mapping[str, str]] = None,
         default_query: Optional[Mapping[str, object]] = None,
+        set_default_query: Optional[Mapping[str, object]] = None,
         http_client: Optional[httpx.Client] = None,
-    ) -> "Boltz":
-        """A copy of this client with some options changed; it shares the connection pool."""
+    ) -> Boltz:
+        """A copy of this client with some options changed; it shares the connection pool.
+
+        ``default_headers``/``default_query`` add to the current ones,
+        ``set_default_headers``/``set_default_query`` replace them.
+        """
+        if default_headers is not None and set_default_headers is not None:
+            raise ValueError(
+                "The `default_headers` and `set_default_headers` arguments are mutually exclusive"
+            )
+        if default_query is not None and set_default_query is not None:
+            raise ValueError(
+                "The `default_query` and `set_default_query` arguments are mutually exclusive"
+            )
+        headers: Mapping[str, str] = self._custom_headers
+        if default_headers is not None:
+            headers = {**headers, **default_headers}
+        elif set_default_headers is not None:
+            headers = set_default_headers
+        query: Mapping[str, object] = self._custom_query
+        if default_query is not None:
+            query = {**query, **default_query}
+        elif set_default_query is not None:
+            query = set_default_query
         clone = type(self)(
             api_key=api_key if api_key is not None else self.api_key,
             base_url=base_url if base_url is not None else self.base_url,
             timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
-            max_retries=self.max_retries if max_retries is None else max_retries,
-            default_headers={**self._custom_headers, **(default_headers or {})},
-            default_query={**self._custom_query, **(default_query or {})},
+            max_retries=self.max_retries if isinstance(max_retries, NotGiven) else max_retries,
+            default_headers=headers,
+            default_query=query,
             http_client=http_client or self._client,
         )
-        if http_client is None:
-            clone._owns_client = False
         return clone
 
-    copy = with_options
+    # Alias, for a more readable `client.with_options(timeout=10).admin...`.
+    with_options = copy
 
 
 class AsyncBoltz(AsyncAPIClient):
-    """Client for the Boltz API.
+    """Asynchronous client for the Boltz API.
 
-    Credentials and the base URL come from the arguments, else from the
-    environment (``BOLTZ_API_KEY``, ``BOLTZ_BASE_URL``).
+    Options left out come from the environment:
+    ``api_key`` from ``BOLTZ_API_KEY``,
+    ``base_url`` from ``BOLTZ_BASE_URL`` (else ``https://api.boltz.bio``).
+    ``BOLTZ_CUSTOM_HEADERS`` (``Name: value`` lines) adds headers to every
+    request and ``BOLTZ_LOG=debug|info`` turns on logging; credentials are
+    never logged.
     """
 
     api_key: Optional[str]
@@ -125,9 +202,16 @@ class AsyncBoltz(AsyncAPIClient):
         default_query: Optional[Mapping[str, object]] = None,
         http_client: Optional[httpx.AsyncClient] = None,
     ) -> None:
-        if api_key is None:
-            api_key = os.environ.get("BOLTZ_API_KEY")
+        """Construct a client; see the class docstring for the environment variables it reads."""
+        if not api_key:
+            # An empty value (BOLTZ_API_KEY= in a shell) counts as not set.
+            api_key = os.environ.get("BOLTZ_API_KEY") or None
         self.api_key = api_key
+        if self.api_key is None:
+            raise BoltzError(
+                "The api_key client option must be set either by passing api_key to the client "
+                "or by setting the BOLTZ_API_KEY environment variable"
+            )
         if base_url is None:
             base_url = os.environ.get("BOLTZ_BASE_URL") or DEFAULT_BASE_URL
         super().__init__(
@@ -138,11 +222,6 @@ class AsyncBoltz(AsyncAPIClient):
             default_query=default_query,
             http_client=http_client,
         )
-        if self.api_key is None:
-            raise BoltzError(
-                "The api_key client option must be set either by passing api_key to the client "
-                "or by setting the BOLTZ_API_KEY environment variable"
-            )
 
     @cached_property
     def admin(self) -> AsyncAdminResource:
@@ -150,41 +229,145 @@ class AsyncBoltz(AsyncAPIClient):
 
         return AsyncAdminResource(self)
 
-    @property
-    def auth_headers(self) -> Dict[str, str]:
+    @cached_property
+    def with_raw_response(self) -> AsyncBoltzWithRawResponse:
+        """Prefix a method call to get the HTTP response (headers, status, ``.parse()``) instead of the result."""
+        return AsyncBoltzWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncBoltzWithStreamedResponse:
+        """Like ``with_raw_response``, but the body is only read when you ask for it."""
+        return AsyncBoltzWithStreamedResponse(self)
+
+    def _auth_headers(self, security: Optional[Tuple[str, ...]]) -> Dict[str, str]:
         headers: Dict[str, str] = {}
-        if self.api_key is not None:
-            headers["x-api-key"] = self.api_key
+        if self.api_key and (security is None or "api_key_auth" in security):
+            headers.setdefault("x-api-key", self.api_key)
         return headers
 
-    @property
-    def auth_query(self) -> Dict[str, str]:
+    def _auth_query(self, security: Optional[Tuple[str, ...]]) -> Dict[str, str]:
         query: Dict[str, str] = {}
         return query
 
-    def with_options(
+    def _secrets(self) -> Tuple[str, ...]:
+        return tuple(value for value in (self.api_key,) if value)
+
+    def _validate_auth(self, options: RequestOptions) -> None:
+        security = options.security
+        if not security or self._auth_headers(security) or self._auth_query(security):
+            return
+        supplied = {name.lower() for name in self._custom_headers}
+        supplied.update(name.lower() for name in options.headers)
+        supplied.update(name.lower() for name in options.extra_headers or {})
+        if not supplied.isdisjoint(("x-api-key",)):
+            return
+        raise BoltzError(
+            "Could not resolve authentication method: this call needs api_key, "
+            "which is not set on the client"
+        )
+
+    def copy(
         self,
         *,
         api_key: Optional[str] = None,
         base_url: Union[str, httpx.URL, None] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-        max_retries: Optional[int] = None,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
         default_headers: Optional[Mapping[str, str]] = None,
+        set_default_headers: Optional[Mapping[str, str]] = None,
         default_query: Optional[Mapping[str, object]] = None,
+        set_default_query: Optional[Mapping[str, object]] = None,
         http_client: Optional[httpx.AsyncClient] = None,
-    ) -> "AsyncBoltz":
-        """A copy of this client with some options changed; it shares the connection pool."""
+    ) -> AsyncBoltz:
+        """A copy of this client with some options changed; it shares the connection pool.
+
+        ``default_headers``/``default_query`` add to the current ones,
+        ``set_default_headers``/``set_default_query`` replace them.
+        """
+        if default_headers is not None and set_default_headers is not None:
+            raise ValueError(
+                "The `default_headers` and `set_default_headers` arguments are mutually exclusive"
+            )
+        if default_query is not None and set_default_query is not None:
+            raise ValueError(
+                "The `default_query` and `set_default_query` arguments are mutually exclusive"
+            )
+        headers: Mapping[str, str] = self._custom_headers
+        if default_headers is not None:
+            headers = {**headers, **default_headers}
+        elif set_default_headers is not None:
+            headers = set_default_headers
+        query: Mapping[str, object] = self._custom_query
+        if default_query is not None:
+            query = {**query, **default_query}
+        elif set_default_query is not None:
+            query = set_default_query
         clone = type(self)(
             api_key=api_key if api_key is not None else self.api_key,
             base_url=base_url if base_url is not None else self.base_url,
             timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
-            max_retries=self.max_retries if max_retries is None else max_retries,
-            default_headers={**self._custom_headers, **(default_headers or {})},
-            default_query={**self._custom_query, **(default_query or {})},
+            max_retries=self.max_retries if isinstance(max_retries, NotGiven) else max_retries,
+            default_headers=headers,
+            default_query=query,
             http_client=http_client or self._client,
         )
-        if http_client is None:
-            clone._owns_client = False
         return clone
 
-    copy = with_options
+    # Alias, for a more readable `client.with_options(timeout=10).admin...`.
+    with_options = copy
+
+
+class BoltzWithRawResponse:
+    """``Boltz`` resources whose methods return the HTTP response."""
+
+    def __init__(self, client: Boltz) -> None:
+        self._client = client
+
+    @cached_property
+    def admin(self) -> AdminResourceWithRawResponse:
+        from .resources.admin.admin import AdminResourceWithRawResponse
+
+        return AdminResourceWithRawResponse(self._client.admin)
+
+
+class AsyncBoltzWithRawResponse:
+    """``AsyncBoltz`` resources whose methods return the HTTP response."""
+
+    def __init__(self, client: AsyncBoltz) -> None:
+        self._client = client
+
+    @cached_property
+    def admin(self) -> AsyncAdminResourceWithRawResponse:
+        from .resources.admin.admin import AsyncAdminResourceWithRawResponse
+
+        return AsyncAdminResourceWithRawResponse(self._client.admin)
+
+
+class BoltzWithStreamedResponse:
+    """``Boltz`` resources whose methods return a context manager around the unread response."""
+
+    def __init__(self, client: Boltz) -> None:
+        self._client = client
+
+    @cached_property
+    def admin(self) -> AdminResourceWithStreamingResponse:
+        from .resources.admin.admin import AdminResourceWithStreamingResponse
+
+        return AdminResourceWithStreamingResponse(self._client.admin)
+
+
+class AsyncBoltzWithStreamedResponse:
+    """``AsyncBoltz`` resources whose methods return a context manager around the unread response."""
+
+    def __init__(self, client: AsyncBoltz) -> None:
+        self._client = client
+
+    @cached_property
+    def admin(self) -> AsyncAdminResourceWithStreamingResponse:
+        from .resources.admin.admin import AsyncAdminResourceWithStreamingResponse
+
+        return AsyncAdminResourceWithStreamingResponse(self._client.admin)
+
+
+Client = Boltz
+AsyncClient = AsyncBoltz

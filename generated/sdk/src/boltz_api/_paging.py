@@ -1,34 +1,41 @@
 # File generated from an OpenAPI document by openapi-forge. Do not edit by hand.
-"""How each pagination style finds the next page; ``pagination.py`` names the fields."""
+"""Pagination styles: how to ask for the page after this one.
+
+Each generated page class (``pagination.py``) holds one of these, configured
+with the names of its request parameters and response fields.
+"""
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Mapping, Optional
+from collections.abc import Mapping, Sequence
+from typing import Any, Dict, Optional
 
-from ._base_client import RequestOptions
+from ._types import Omit
 
-__all__ = ["CursorIDPaging", "CursorPaging", "OffsetPaging", "PageNumberPaging"]
+__all__ = ["Paging", "CursorIDPaging", "CursorPaging", "OffsetPaging", "PageNumberPaging"]
 
 
-class _Paging:
-    _items_field: str = "data"
-    _has_more_field: Optional[str] = None
-    _next_cursor_field: Optional[str] = None
-    _next_cursor_param: Optional[str] = None
-    _previous_cursor_field: Optional[str] = None
-    _previous_cursor_param: Optional[str] = None
-    _page_size_param: Optional[str] = None
-    _offset_param: Optional[str] = None
-    _page_param: Optional[str] = None
-    _items: List[Any]
-    _raw: Mapping[str, Any]
-    _options: RequestOptions
+class Paging:
+    """The fields every style shares. (Plain classes, not dataclasses: they cost import time.)"""
 
-    def _more_reported(self) -> bool:
-        """False only when the server says there is nothing more."""
-        if self._has_more_field is None:
-            return True
-        return self._raw.get(self._has_more_field) is not False
+    def __init__(self, *, has_more_field: Optional[str] = None) -> None:
+        #: Response field that says whether more items follow (``False`` stops the walk).
+        self.has_more_field = has_more_field
+
+    def next_query(
+        self, items: Sequence[Any], raw: Mapping[str, Any], query: Mapping[str, object]
+    ) -> Optional[Dict[str, object]]:
+        """Query parameters for the next page, or ``None`` when this page is the last."""
+        raise NotImplementedError
+
+    def _more(self, items: Sequence[Any], raw: Mapping[str, Any]) -> bool:
+        if not items:
+            return False
+        return self.has_more_field is None or raw.get(self.has_more_field) is not False
+
+
+def _given(value: object) -> bool:
+    return value is not None and not isinstance(value, Omit) and value != ""
 
 
 def _item_id(item: Any) -> Optional[object]:
@@ -37,69 +44,102 @@ def _item_id(item: Any) -> Optional[object]:
     return getattr(item, "id", None)
 
 
-class CursorIDPaging(_Paging):
-    """``after_id=<last id>`` for the next page; ``before_id=<first id>`` when paging backwards."""
+class CursorIDPaging(Paging):
+    """``after=<last id>`` for the next page; ``before=<first id>`` when the caller paged backwards."""
 
-    def next_page_query(self) -> Optional[Dict[str, object]]:
-        if not self._items or not self._more_reported():
+    def __init__(
+        self,
+        *,
+        has_more_field: Optional[str] = None,
+        next_cursor_param: Optional[str] = None,
+        next_cursor_field: Optional[str] = None,
+        previous_cursor_param: Optional[str] = None,
+        previous_cursor_field: Optional[str] = None,
+    ) -> None:
+        super().__init__(has_more_field=has_more_field)
+        self.next_cursor_param = next_cursor_param
+        self.next_cursor_field = next_cursor_field
+        self.previous_cursor_param = previous_cursor_param
+        self.previous_cursor_field = previous_cursor_field
+
+    def next_query(
+        self, items: Sequence[Any], raw: Mapping[str, Any], query: Mapping[str, object]
+    ) -> Optional[Dict[str, object]]:
+        if not self._more(items, raw):
             return None
-        previous = (
-            self._options.query.get(self._previous_cursor_param)
-            if self._previous_cursor_param
-            else None
-        )
-        if (
-            self._previous_cursor_param is not None
-            and previous is not None
-            and not _is_not_given(previous)
-        ):
-            first = (
-                self._raw.get(self._previous_cursor_field) if self._previous_cursor_field else None
-            )
-            cursor = first if first is not None else _item_id(self._items[0])
-            return None if cursor is None else {self._previous_cursor_param: cursor}
-        if self._next_cursor_param is None:
+        if self.previous_cursor_param is not None and _given(query.get(self.previous_cursor_param)):
+            cursor = raw.get(self.previous_cursor_field) if self.previous_cursor_field else None
+            if not _given(cursor):
+                cursor = _item_id(items[0])
+            return {self.previous_cursor_param: cursor} if _given(cursor) else None
+        if self.next_cursor_param is None:
             return None
-        last = self._raw.get(self._next_cursor_field) if self._next_cursor_field else None
-        cursor = last if last is not None else _item_id(self._items[-1])
-        return None if cursor is None else {self._next_cursor_param: cursor}
+        cursor = raw.get(self.next_cursor_field) if self.next_cursor_field else None
+        if not _given(cursor):
+            cursor = _item_id(items[-1])
+        return {self.next_cursor_param: cursor} if _given(cursor) else None
 
 
-class CursorPaging(_Paging):
+class CursorPaging(Paging):
     """An opaque cursor from the response is sent back as a parameter."""
 
-    def next_page_query(self) -> Optional[Dict[str, object]]:
-        if not self._items or not self._more_reported() or self._next_cursor_param is None:
+    def __init__(
+        self,
+        *,
+        has_more_field: Optional[str] = None,
+        next_cursor_param: Optional[str] = None,
+        next_cursor_field: Optional[str] = None,
+    ) -> None:
+        super().__init__(has_more_field=has_more_field)
+        self.next_cursor_param = next_cursor_param
+        self.next_cursor_field = next_cursor_field
+
+    def next_query(
+        self, items: Sequence[Any], raw: Mapping[str, Any], query: Mapping[str, object]
+    ) -> Optional[Dict[str, object]]:
+        if (
+            not self._more(items, raw)
+            or self.next_cursor_param is None
+            or self.next_cursor_field is None
+        ):
             return None
-        cursor = self._raw.get(self._next_cursor_field) if self._next_cursor_field else None
-        if cursor in (None, ""):
+        cursor = raw.get(self.next_cursor_field)
+        return {self.next_cursor_param: cursor} if _given(cursor) else None
+
+
+class OffsetPaging(Paging):
+    """The offset advances by the number of items received."""
+
+    def __init__(
+        self, *, has_more_field: Optional[str] = None, offset_param: Optional[str] = None
+    ) -> None:
+        super().__init__(has_more_field=has_more_field)
+        self.offset_param = offset_param
+
+    def next_query(
+        self, items: Sequence[Any], raw: Mapping[str, Any], query: Mapping[str, object]
+    ) -> Optional[Dict[str, object]]:
+        if not self._more(items, raw) or self.offset_param is None:
             return None
-        return {self._next_cursor_param: cursor}
+        current = query.get(self.offset_param)
+        start = current if isinstance(current, int) and not isinstance(current, bool) else 0
+        return {self.offset_param: start + len(items)}
 
 
-class OffsetPaging(_Paging):
-    """``offset`` advances by the number of items received."""
+class PageNumberPaging(Paging):
+    """The page number advances by one."""
 
-    def next_page_query(self) -> Optional[Dict[str, object]]:
-        if not self._items or not self._more_reported() or self._offset_param is None:
+    def __init__(
+        self, *, has_more_field: Optional[str] = None, page_param: Optional[str] = None
+    ) -> None:
+        super().__init__(has_more_field=has_more_field)
+        self.page_param = page_param
+
+    def next_query(
+        self, items: Sequence[Any], raw: Mapping[str, Any], query: Mapping[str, object]
+    ) -> Optional[Dict[str, object]]:
+        if not self._more(items, raw) or self.page_param is None:
             return None
-        current = self._options.query.get(self._offset_param)
-        start = current if isinstance(current, int) else 0
-        return {self._offset_param: start + len(self._items)}
-
-
-class PageNumberPaging(_Paging):
-    """``page`` advances by one."""
-
-    def next_page_query(self) -> Optional[Dict[str, object]]:
-        if not self._items or not self._more_reported() or self._page_param is None:
-            return None
-        current = self._options.query.get(self._page_param)
-        page = current if isinstance(current, int) else 1
-        return {self._page_param: page + 1}
-
-
-def _is_not_given(value: object) -> bool:
-    from ._types import NotGiven
-
-    return isinstance(value, NotGiven)
+        current = query.get(self.page_param)
+        page = current if isinstance(current, int) and not isinstance(current, bool) else 1
+        return {self.page_param: page + 1}

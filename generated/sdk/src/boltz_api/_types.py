@@ -1,5 +1,5 @@
 # File generated from an OpenAPI document by openapi-forge. Do not edit by hand.
-"""Types shared by the client and the resources: sentinels, options, file inputs."""
+"""Types shared by the client and the resources: sentinels, option types, file inputs."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from typing import (
     IO,
     TYPE_CHECKING,
     Any,
+    Iterator,
     Mapping,
     Optional,
-    Protocol,
     Sequence,
     Tuple,
     TypeVar,
@@ -17,17 +17,22 @@ from typing import (
 )
 
 import httpx
-from typing_extensions import Literal, SupportsIndex, overload
+from typing_extensions import Literal, Protocol, SupportsIndex, overload
 
 __all__ = [
-    "NOT_GIVEN",
-    "NotGiven",
     "Omit",
     "omit",
+    "NotGiven",
+    "NOT_GIVEN",
+    "not_given",
+    "NoneType",
     "Headers",
     "Query",
     "Body",
     "Timeout",
+    "Transport",
+    "AsyncTransport",
+    "FileContent",
     "FileTypes",
     "SequenceNotStr",
 ]
@@ -35,21 +40,29 @@ __all__ = [
 _T_co = TypeVar("_T_co", covariant=True)
 
 
-class NotGiven:
-    """Marks an argument the caller did not pass, so it is not sent at all.
+class Omit:
+    """Leave a parameter out of the request entirely.
 
-    Distinct from ``None``, which is sent as JSON ``null``.
+    The default of every optional argument. Distinct from ``None``, which is
+    sent as JSON ``null``. As a value in ``extra_headers`` it removes a
+    header the client would otherwise send.
     """
-
-    _instance: Optional["NotGiven"] = None
-
-    def __new__(cls) -> "NotGiven":
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
 
     def __bool__(self) -> Literal[False]:
         return False
+
+    def __repr__(self) -> str:
+        return "omit"
+
+    def __reduce__(self) -> str:
+        return "omit"
+
+
+class NotGiven(Omit):
+    """The default of ``timeout`` (and of client options): use the configured value.
+
+    A subclass of :class:`Omit`, so ``NOT_GIVEN`` is accepted wherever ``omit`` is.
+    """
 
     def __repr__(self) -> str:
         return "NOT_GIVEN"
@@ -58,25 +71,18 @@ class NotGiven:
         return "NOT_GIVEN"
 
 
-NOT_GIVEN = NotGiven()
-
-
-class Omit:
-    """Pass as a header value in ``extra_headers`` to drop a default header."""
-
-    def __bool__(self) -> Literal[False]:
-        return False
-
-    def __repr__(self) -> str:
-        return "omit"
-
-
 omit = Omit()
+NOT_GIVEN = NotGiven()
+not_given = NOT_GIVEN
+
+NoneType = type(None)
 
 Headers = Mapping[str, Union[str, Omit]]
 Query = Mapping[str, object]
 Body = object
 Timeout = Union[float, httpx.Timeout, None]
+Transport = httpx.BaseTransport
+AsyncTransport = httpx.AsyncBaseTransport
 
 FileContent = Union[IO[bytes], bytes]
 FileTypes = Union[
@@ -88,7 +94,7 @@ FileTypes = Union[
 if TYPE_CHECKING:
 
     class SequenceNotStr(Protocol[_T_co]):
-        """A sequence that is not a ``str`` (a plain string would be split into characters)."""
+        """A sequence that is not a ``str``: a plain string would be sent as its characters."""
 
         @overload
         def __getitem__(self, index: SupportsIndex, /) -> _T_co: ...
@@ -96,10 +102,10 @@ if TYPE_CHECKING:
         def __getitem__(self, index: slice, /) -> Sequence[_T_co]: ...
         def __contains__(self, value: object, /) -> bool: ...
         def __len__(self) -> int: ...
-        def __iter__(self) -> Any: ...
+        def __iter__(self) -> Iterator[_T_co]: ...
         def index(self, value: Any, start: int = 0, stop: int = ..., /) -> int: ...
         def count(self, value: Any, /) -> int: ...
-        def __reversed__(self) -> Any: ...
+        def __reversed__(self) -> Iterator[_T_co]: ...
 
 else:
     SequenceNotStr = Sequence

@@ -121,7 +121,7 @@ OPERATIONS = (
                 schema={"type": "string"},
             ),
         ),
-        page="CursorIDPage",
+        page="CursorPage",
         security=("api_key",),
     ),
     Operation(

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import List, Optional
 from typing_extensions import Literal
-from pydantic import Field as FieldInfo
 
 from ..._models import BaseModel
 
