@@ -47,6 +47,8 @@ from .refs import Position, Resolver
 from .schemas import ModelPolicy, Scope, TypeBuilder
 
 _JSON = re.compile(r"^application/(?:[\w.+-]+\+)?json\b|^application/json", re.I)
+#: What RFC 9110 allows in a header or cookie name.
+_HTTP_TOKEN = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
 _SUCCESS_ORDER = ("200", "201", "202", "203", "206", "2XX", "2xx", "204", "205")
 
 
@@ -71,7 +73,9 @@ class _ResourceDraft:
         default_factory=list
     )  # (method, op, paginated)
     children: dict[str, _ResourceDraft] = field(default_factory=dict)
-    method_namer: naming.Namer = field(default_factory=lambda: naming.Namer(naming.PY_KEYWORDS))
+    method_namer: naming.Namer = field(
+        default_factory=lambda: naming.Namer(naming.RESOURCE_RESERVED)
+    )
 
 
 def build_api(doc: Document, config: Config, resolver: Resolver, diagnostics: Diagnostics) -> API:
@@ -101,18 +105,35 @@ class _Builder:
             self._warn(self.root.child("info"), "info has no title; names derive from 'API'")
             title = "API"
         names = self._names(title)
+        self.security = self._security_schemes(names)
         operations = self._collect_operations()
         drafts = self._assign_resources(operations)
         policy = ModelPolicy(
             promote_components=self.config.resources is None,
             declared=self._declared_models(),
         )
-        self.types = TypeBuilder(self.resolver, self.diagnostics, policy)
+        version = str(self.data.get("openapi", ""))
+        self.types = TypeBuilder(
+            self.resolver,
+            self.diagnostics,
+            policy,
+            openapi_version="3.0" if version.startswith("3.0") else "3.1",
+        )
         self.types.find_recursive([self.root])
         for draft in drafts.values():
-            self.types.reserve_package((), draft.py_name)
-        self.security = self._security_schemes(names)
-        self.default_security = self._security_names(self.data.get("security"))
+            if draft.children:  # its subresources' types live in a package of its name
+                self.types.reserve_package((), draft.py_name)
+        for draft in _walk_drafts(drafts):
+            class_name = naming.pascal(draft.py_name) or "Resource"
+            self.types.reserve_class(class_name + "Resource")
+            self.types.reserve_class("Async" + class_name + "Resource")
+        for scheme in self.config.paginations:
+            page = naming.pascal(scheme.name) or "Page"
+            for prefix in ("", "Sync", "Async"):
+                self.types.reserve_class(prefix + page)
+        self.default_security = self._security_names(
+            self.data.get("security"), self.root.child("security")
+        )
         self.page_classes: dict[str, str] = {}
         resources = tuple(self._resource(d, ()) for d in drafts.values())
         servers = self._servers()
@@ -151,10 +172,14 @@ class _Builder:
         )
 
     def _servers(self) -> tuple[Server, ...]:
+        return self._servers_at(self.data.get("servers"), self.root.child("servers"))
+
+    def _servers_at(self, raw: Any, list_at: Position) -> tuple[Server, ...]:
         out = []
-        raw = self.data.get("servers")
+        if raw is not None and not isinstance(raw, list):
+            self._warn(list_at, "servers must be a list; ignored")
         for i, server in enumerate(raw if isinstance(raw, list) else []):
-            at = self.root.child("servers", i)
+            at = list_at.child(i)
             if not isinstance(server, dict) or not isinstance(server.get("url"), str):
                 self._warn(at, "server without a url; skipped")
                 continue
@@ -207,16 +232,12 @@ class _Builder:
                     f"which the document does not define",
                     file=self.config.file or "",
                 )
+        # Options are attributes of the client and keyword arguments of its
+        # constructor, and become global CLI flags beside the CLI's own.
         namer = naming.Namer(
-            {
-                "base_url",
-                "timeout",
-                "max_retries",
-                "default_headers",
-                "default_query",
-                "http_client",
-                "self",
-            }
+            naming.CLIENT_RESERVED
+            | {"self"}
+            | {naming.snake(f) for f in naming.CLI_GLOBAL_FLAGS if f != "api-key"}
         )
         out: list[SecurityScheme] = []
         for name, raw in schemes.items():
@@ -224,6 +245,7 @@ class _Builder:
             if isinstance(raw, dict) and "$ref" in raw:
                 here, raw = self.resolver.follow(raw, here)
             if not isinstance(raw, dict):
+                self._warn(here, "security scheme is not a mapping; skipped")
                 continue
             kind = raw.get("type")
             scheme_kind: Any
@@ -241,13 +263,38 @@ class _Builder:
             ):
                 scheme_kind = "oauth2_client_credentials"
                 token_url = raw["flows"]["clientCredentials"].get("tokenUrl")
+            elif kind in ("oauth2", "openIdConnect"):
+                # Flows that need a user at a browser: the client takes the
+                # access token they yield and sends it as a bearer token.
+                scheme_kind = "http_bearer"
             else:
+                what = f"http scheme {raw.get('scheme')!r}" if kind == "http" else f"type {kind!r}"
                 self._warn(
                     here,
-                    f"security scheme type {kind!r} is not supported; "
+                    f"security scheme {what} is not supported; "
                     "send credentials with default_headers instead",
                 )
                 continue
+            location: Any = "header"
+            if scheme_kind == "api_key":
+                location = raw.get("in")
+                param_name = raw.get("name")
+                if location not in ("header", "query", "cookie"):
+                    self._warn(
+                        here.child("in"),
+                        f"apiKey 'in' must be header, query or cookie, not {location!r}; "
+                        "sent as a header",
+                    )
+                    location = "header"
+                if not isinstance(param_name, str) or not param_name:
+                    self._warn(here, "apiKey scheme without a 'name'; skipped")
+                    continue
+                if location != "query" and not _HTTP_TOKEN.match(param_name):
+                    self._warn(
+                        here.child("name"),
+                        f"apiKey {location} name {param_name!r} is not a valid HTTP token; skipped",
+                    )
+                    continue
             chosen = by_scheme.get(name)
             if chosen is not None:
                 option = namer.claim(chosen.option)
@@ -255,6 +302,8 @@ class _Builder:
                 option = namer.claim("username")
             elif scheme_kind == "oauth2_client_credentials":
                 option = namer.claim("client_id")
+            elif kind in ("oauth2", "openIdConnect"):
+                option = namer.claim("access_token")
             elif not any(s.option == "api_key" for s in out):
                 option = namer.claim("api_key")
             else:
@@ -263,9 +312,6 @@ class _Builder:
                 chosen.env_var
                 if chosen and chosen.env_var
                 else f"{names.env_prefix}_{option.upper()}"
-            )
-            location: Any = (
-                raw.get("in") if raw.get("in") in ("header", "query", "cookie") else "header"
             )
             out.append(
                 SecurityScheme(
@@ -282,16 +328,29 @@ class _Builder:
             )
         return tuple(out)
 
-    def _security_names(self, requirements: Any) -> tuple[str, ...] | None:
+    def _security_names(self, requirements: Any, at: Position) -> tuple[str, ...] | None:
+        """The schemes a ``security`` requirement list accepts, in order; ``None`` when absent."""
+        if requirements is None:
+            return None
         if not isinstance(requirements, list):
+            self._warn(at, "security must be a list of requirements; ignored")
             return None
         known = {s.name for s in self.security}
+        declared = self._mapping(self.data.get("components"), self.root.child("components")).get(
+            "securitySchemes"
+        )
         names: list[str] = []
-        for req in requirements:
-            if isinstance(req, dict):
-                for name in req:
-                    if name in known and name not in names:
+        for i, req in enumerate(requirements):
+            if not isinstance(req, dict):
+                self._warn(at.child(i), "a security requirement must be a mapping; ignored")
+                continue
+            for name in req:
+                if name in known:
+                    if name not in names:
                         names.append(name)
+                elif not (isinstance(declared, dict) and name in declared):
+                    # (a declared but unsupported scheme was warned about already)
+                    self._warn(at.child(i, name), f"security scheme {name!r} is not defined")
         return tuple(names)
 
     # --- operations and resources --------------------------------------------------
@@ -325,14 +384,49 @@ class _Builder:
             for key in item:
                 if isinstance(key, str) and key.lower() in HTTP_METHODS and key not in HTTP_METHODS:
                     self._warn(item_at.child(key), f"method {key!r} must be lower case; skipped")
+        self._check_operations(out)
         return out
+
+    def _check_operations(self, ops: list[_OpRef]) -> None:
+        """Warn about what the operations hold that no client can use or name."""
+        first: dict[str, _OpRef] = {}
+        for op in ops:
+            op_id = op.node.get("operationId")
+            if isinstance(op_id, str):
+                earlier = first.setdefault(op_id, op)
+                if earlier is not op:
+                    self._warn(
+                        op.at.child("operationId"),
+                        f"operationId {op_id!r} is also used by {earlier.http_method.upper()} "
+                        f"{earlier.path}; the method names are made unique",
+                    )
+            if op.node.get("callbacks"):
+                self._warn(
+                    op.at.child("callbacks"),
+                    "callbacks are requests the server makes, not the client; not generated",
+                )
+        webhooks = self.data.get("webhooks")
+        if isinstance(webhooks, dict) and webhooks:
+            self._warn(
+                self.root.child("webhooks"),
+                f"{len(webhooks)} webhook(s) are requests the server makes, not the client; "
+                "not generated",
+            )
 
     def _assign_resources(self, ops: list[_OpRef]) -> dict[str, _ResourceDraft]:
         roots: dict[str, _ResourceDraft] = {}
         claimed: set[tuple[str, str]] = set()
         by_endpoint = {(op.http_method, op.path): op for op in ops}
+        # Top-level resources are attributes of the client beside its own
+        # attributes and credential options.
+        resource_namer = naming.Namer(naming.CLIENT_RESERVED | {s.option for s in self.security})
         if self.config.resources is not None:
             self._configured(self.config.resources, roots, (), by_endpoint, claimed)
+            for name in roots:
+                resource_namer.reserve(name)
+        # Tags that differ only in spelling ("Foo Bar", "foo-bar") stay separate
+        # resources (the second gets a suffix); path segments that do are one.
+        by_source: dict[str, str] = {}
         tag_descriptions = self._tag_descriptions()
         for op in ops:
             if (op.http_method, op.path) in claimed:
@@ -343,7 +437,14 @@ class _Builder:
                     f"{op.http_method.upper()} {op.path} is not in the config's "
                     "resources; placed by its tag",
                 )
-            resource_name, description = self._default_resource(op, tag_descriptions)
+            source, natural, description = self._default_resource(op, tag_descriptions)
+            resource_name = by_source.get(source)
+            if resource_name is None:
+                if natural in roots and self.config.resources is not None:
+                    resource_name = natural  # the config's resource of that name
+                else:
+                    resource_name = resource_namer.claim(natural)
+                by_source[source] = resource_name
             draft = roots.get(resource_name)
             if draft is None:
                 draft = roots[resource_name] = _ResourceDraft(
@@ -372,9 +473,25 @@ class _Builder:
         claimed: set[tuple[str, str]],
     ) -> None:
         for rc in tree:
+            reserved = naming.CLIENT_RESERVED if not parent else naming.RESOURCE_RESERVED
+            if rc.name in reserved:
+                where = "the client" if not parent else "a resource"
+                raise self._config_error(
+                    rc.pointer,
+                    f"resource name {rc.name!r} is taken by {where} itself; choose another",
+                    rc.line,
+                )
             draft = _ResourceDraft(rc.name, parent + (rc.name,), rc.description)
             into[rc.name] = draft
+            children = {sub.name for sub in rc.subresources}
             for mc in rc.methods:
+                if mc.name in naming.RESOURCE_RESERVED or mc.name in children:
+                    raise self._config_error(
+                        mc.pointer,
+                        f"method name {mc.name!r} is taken by "
+                        + ("a subresource" if mc.name in children else "the resource itself"),
+                        mc.line,
+                    )
                 op = by_endpoint.get((mc.http_method, mc.path))
                 if op is None:
                     raise self._config_error(
@@ -431,17 +548,19 @@ class _Builder:
 
     def _default_resource(
         self, op: _OpRef, tag_descriptions: dict[str, str]
-    ) -> tuple[str, str | None]:
+    ) -> tuple[str, str, str | None]:
+        """(source key, natural name, description) of the resource an operation belongs to:
+        its first tag, else the first meaningful path segment."""
         tags = op.node.get("tags")
         if isinstance(tags, list) and tags and isinstance(tags[0], str) and naming.snake(tags[0]):
             name = naming.py_identifier(tags[0], prefix="resource")
-            return name, tag_descriptions.get(tags[0])
+            return "tag:" + tags[0], name, tag_descriptions.get(tags[0])
         for segment in op.path.split("/"):
             if segment and not segment.startswith("{") and not naming.version_segment(segment):
                 name = naming.snake(segment)
                 if name:
-                    return naming.py_identifier(segment, prefix="resource"), None
-        return "default", None
+                    return "path:" + name, naming.py_identifier(segment, prefix="resource"), None
+        return "default", "default", None
 
     def _resource(self, draft: _ResourceDraft, parent_types: tuple[str, ...]) -> Resource:
         singular = naming.pascal(naming.singular_name(draft.py_name)) or "Resource"
@@ -495,6 +614,7 @@ class _Builder:
             return params_scope[0]
 
         raw_params = self._parameters(op)
+        raw_params += self._undeclared_path_params(op, raw_params)
         parameters: list[Parameter] = []
         # Path parameters first: they are positional in the SDK and the CLI.
         ordered = sorted(raw_params, key=lambda p: 0 if p[0].get("in") == "path" else 1)
@@ -514,7 +634,7 @@ class _Builder:
                 op, paginated, parameters, package, type_stem + "Response"
             )
         # A paginated method's named type is its item, built above; the page is generic.
-        response, errors = self._responses(
+        response, errors, other_responses = self._responses(
             op, package, type_stem + "Response", typed=pagination is None
         )
         if pagination is not None:
@@ -533,7 +653,7 @@ class _Builder:
             non_path = [p for p in non_path if p.location != "body"]
         if params_scope and (non_path or (body is not None and not body.flattened)):
             params_model = self._params_model(params_scope[0], params_class, non_path, body, op)
-        security = self._security_names(node.get("security"))
+        security = self._security_names(node.get("security"), op.at.child("security"))
         return Operation(
             operation_id=str(node.get("operationId") or f"{op.http_method}_{op.path}"),
             py_name=method,
@@ -558,6 +678,9 @@ class _Builder:
             ),
             deprecated=node.get("deprecated") is True,
             source=Source(op.at.doc.display, op.at.pointer),
+            servers=self._servers_at(node.get("servers"), op.at.child("servers"))
+            or self._servers_at(op.path_item.get("servers"), op.path_item_at.child("servers")),
+            other_responses=tuple(other_responses),
         )
 
     def _singulars(self, resource: Resource) -> list[str]:
@@ -578,11 +701,22 @@ class _Builder:
                 if isinstance(param, dict) and "$ref" in param:
                     at, param = self.resolver.follow(param, at)
                 if not isinstance(param, dict) or not isinstance(param.get("name"), str):
-                    raise at.error("a parameter must be a mapping with a string 'name'")
+                    self._warn(at, "a parameter must be a mapping with a string 'name'; skipped")
+                    continue
                 if param.get("in") not in ("path", "query", "header", "cookie"):
-                    raise at.error(
-                        f"parameter 'in' must be path, query, header or cookie, not {param.get('in')!r}"
+                    self._warn(
+                        at,
+                        "parameter 'in' must be path, query, header or cookie, "
+                        f"not {param.get('in')!r}; skipped",
                     )
+                    continue
+                if param["in"] in ("header", "cookie") and not _HTTP_TOKEN.match(param["name"]):
+                    self._warn(
+                        at,
+                        f"{param['in']} name {param['name']!r} is not a valid HTTP token "
+                        "(ASCII letters, digits and !#$%&'*+.^_`|~-); skipped",
+                    )
+                    continue
                 if param["in"] == "header" and param["name"].lower() in (
                     "accept",
                     "content-type",
@@ -606,10 +740,12 @@ class _Builder:
     ) -> Parameter:
         schema: Any = raw.get("schema")
         schema_at = at.child("schema")
+        content_type = None
         if schema is None and isinstance(raw.get("content"), dict) and raw["content"]:
             media, media_obj = next(iter(raw["content"].items()))
+            content_type = str(media)
             schema = media_obj.get("schema") if isinstance(media_obj, dict) else None
-            schema_at = at.child("content", media, "schema")
+            schema_at = at.child("content", content_type, "schema")
         if schema is None:
             self._warn(at, "parameter without a schema; typed as string")
             schema = {"type": "string"}
@@ -628,7 +764,7 @@ class _Builder:
             wire_name=name,
             location=location,  # type: ignore[arg-type]
             py_name=py_namer.claim(naming.py_identifier(name, prefix="param")),
-            cli_flag=flag_namer.claim(naming.cli_flag(name, is_array=_is_array(expr))),
+            cli_flag=_claim_flag(flag_namer, naming.cli_flag(name, is_array=_is_array(expr)), expr),
             type=expr,
             required=required,
             description=_text(raw.get("description")) or _text(resolved.get("description")),
@@ -637,15 +773,28 @@ class _Builder:
             deprecated=raw.get("deprecated") is True,
             style=style,
             explode=explode,
+            content_type=content_type,
         )
 
-    def _check_path_params(self, op: _OpRef, path_params: list[Parameter]) -> None:
-        in_template = re.findall(r"\{([^}/]+)\}", op.path)
-        declared = {p.wire_name for p in path_params}
-        for name in in_template:
+    def _undeclared_path_params(
+        self, op: _OpRef, raw_params: list[tuple[dict[str, Any], Position]]
+    ) -> list[tuple[dict[str, Any], Position]]:
+        """Path template variables no parameter declares, as string parameters (with a warning)."""
+        declared = {raw["name"] for raw, _ in raw_params if raw.get("in") == "path"}
+        out: list[tuple[dict[str, Any], Position]] = []
+        for name in dict.fromkeys(re.findall(r"\{([^}/]+)\}", op.path)):
             if name not in declared:
-                raise op.at.error(f"path parameter {{{name}}} of {op.path} is not declared")
-        for name in declared - set(in_template):
+                self._warn(
+                    op.at,
+                    f"path parameter {{{name}}} of {op.path} is not declared; "
+                    "generated as a required string",
+                )
+                out.append(({"name": name, "in": "path", "schema": {"type": "string"}}, op.at))
+        return out
+
+    def _check_path_params(self, op: _OpRef, path_params: list[Parameter]) -> None:
+        in_template = set(re.findall(r"\{([^}/]+)\}", op.path))
+        for name in sorted({p.wire_name for p in path_params} - in_template):
             self._warn(
                 op.at,
                 f"path parameter {name!r} does not appear in {op.path}; it is ignored by servers",
@@ -682,13 +831,7 @@ class _Builder:
         required = raw.get("required") is True
         if encoding in ("json", "multipart", "form"):
             target_at, target = self.types._peek(schema, schema_at)
-            from .schemas import _is_object_like
-
-            if (
-                target
-                and _is_object_like(target, self.resolver, target_at)
-                and not ("oneOf" in target or "anyOf" in target)
-            ):
+            if target and self.types.is_plain_object(target, target_at):
                 props = self.types.properties_of(schema, schema_at, scope(), naming.Namer())
                 for prop in props:
                     body_params.append(
@@ -698,8 +841,10 @@ class _Builder:
                             py_name=py_namer.claim(
                                 naming.py_identifier(prop.wire_name, prefix="param")
                             ),
-                            cli_flag=flag_namer.claim(
-                                naming.cli_flag(prop.wire_name, is_array=_is_array(prop.type))
+                            cli_flag=_claim_flag(
+                                flag_namer,
+                                naming.cli_flag(prop.wire_name, is_array=_is_array(prop.type)),
+                                prop.type,
                             ),
                             type=prop.type,
                             required=prop.required,
@@ -716,6 +861,7 @@ class _Builder:
                     required,
                     True,
                     description=_text(raw.get("description")),
+                    part_content_types=self._part_content_types(media, media_at),
                 )
         expr = self.types.build(schema, schema_at, scope(), "Body")
         py_name = py_namer.claim("body")
@@ -728,7 +874,18 @@ class _Builder:
             py_name=py_name,
             cli_flag=flag_namer.claim("body"),
             description=_text(raw.get("description")),
+            part_content_types=self._part_content_types(media, media_at),
         )
+
+    def _part_content_types(self, media: Any, at: Position) -> tuple[tuple[str, str], ...]:
+        """``encoding.<field>.contentType`` of a multipart or form body, by field."""
+        if not isinstance(media, dict):
+            return ()
+        out = []
+        for name, spec in self._mapping(media.get("encoding"), at.child("encoding")).items():
+            if isinstance(spec, dict) and isinstance(spec.get("contentType"), str):
+                out.append((str(name), spec["contentType"]))
+        return tuple(out)
 
     def _params_model(
         self,
@@ -773,14 +930,16 @@ class _Builder:
 
     def _responses(
         self, op: _OpRef, package: tuple[str, ...], class_hint: str, typed: bool = True
-    ) -> tuple[Response, list[Response]]:
+    ) -> tuple[Response, list[Response], list[Response]]:
+        """(the success response, the error responses, the other 2XX responses)."""
         at = op.at.child("responses")
         raw = op.node.get("responses")
         if raw is not None and not isinstance(raw, dict):
-            raise at.error(f"'responses' must be a mapping, found {type(raw).__name__}")
+            self._warn(at, f"'responses' must be a mapping, found {type(raw).__name__}; ignored")
+            raw = None
         if not raw:
             self._warn(at, "operation without responses; its result is untyped")
-            return Response("200", None, "empty"), []
+            return Response("200", None, "empty"), [], []
         entries: dict[str, tuple[Position, Any]] = {}
         for status, value in raw.items():
             key = str(status)
@@ -793,19 +952,22 @@ class _Builder:
         if success_key is None and "default" in entries:
             success_key = "default"
         errors: list[Response] = []
+        others: list[Response] = []
         for key, (here, value) in entries.items():
             if key == success_key:
                 continue
             if key.startswith(("4", "5")) or key == "default":
                 errors.append(self._response(key, here, value, None, None))
-            elif not key.startswith(("1", "3", "2")):
+            elif key.startswith("2"):
+                others.append(self._response(key, here, value, None, None))
+            elif not key.startswith(("1", "3")):
                 self._warn(here, f"response code {key!r} is not an HTTP status; ignored")
         if success_key is None:
-            return Response("200", None, "empty"), errors
+            return Response("200", None, "empty"), errors, others
         here, value = entries[success_key]
         if not typed:
-            return self._response(success_key, here, value, None, None), errors
-        return self._response(success_key, here, value, package, class_hint), errors
+            return self._response(success_key, here, value, None, None), errors, others
+        return self._response(success_key, here, value, package, class_hint), errors, others
 
     def _response(
         self,
@@ -855,6 +1017,7 @@ class _Builder:
             if isinstance(header, dict) and "$ref" in header:
                 here, header = self.resolver.follow(header, here)
             if not isinstance(header, dict):
+                self._warn(here, "response header is not a mapping; skipped")
                 continue
             schema = header.get("schema", {"type": "string"})
             _, resolved = self.types._peek(schema, here.child("schema"))
@@ -1015,6 +1178,18 @@ def _common_tag_description(draft: _ResourceDraft, descriptions: dict[str, str])
 
 def _is_array(expr: TypeExpr) -> bool:
     return isinstance(expr, ArrayType)
+
+
+def _claim_flag(namer: naming.Namer, flag: str, expr: TypeExpr) -> str:
+    """A unique CLI flag; a boolean's also keeps its ``no-`` form free
+    (``--verbose/--no-verbose``), so no other flag can take that."""
+    if not (isinstance(expr, Primitive) and expr.kind == "boolean"):
+        return namer.claim(flag)
+    while True:
+        name = namer.claim(flag)
+        if "no-" + name not in namer.taken and "no-" + name not in namer.reserved:
+            namer.reserve("no-" + name)
+            return name
 
 
 def _pick_media(content: dict[str, Any]) -> tuple[str, Any]:

@@ -14,7 +14,7 @@ from typing import Any
 
 from .errors import ConfigError, join_pointer
 from .loader import Document, load_file
-from .naming import kebab, pascal, snake
+from .naming import PY_KEYWORDS, SDK_EXPORTS, kebab, pascal, snake
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 PAGINATION_TYPES = ("cursor_id", "cursor", "offset", "page_number")
@@ -132,9 +132,10 @@ class _Reader:
 
     def identifier(self, parent: dict[str, Any], key: str, pointer: str) -> str | None:
         value = self.string(parent, key, pointer)
-        if value is not None and not _IDENT.match(value):
+        if value is not None and (not _IDENT.match(value) or value in PY_KEYWORDS):
             raise self.error(
-                join_pointer(pointer, key), f"{key} must be a Python identifier, not {value!r}"
+                join_pointer(pointer, key),
+                f"{key} must be a Python identifier (and not a keyword), not {value!r}",
             )
         return value
 
@@ -337,9 +338,18 @@ def default_names(title: str) -> dict[str, str]:
         if base.endswith(suffix) and len(base) > len(suffix):
             base = base[: -len(suffix)]
     client = pascal(base) or "Client"
+    if not client[0].isalpha():
+        client = "Client" + client
+    if (
+        client in PY_KEYWORDS
+        or client in SDK_EXPORTS
+        or client + "Error" in SDK_EXPORTS
+        or "Async" + client in SDK_EXPORTS
+    ):
+        client += "Client"
     return {
         "sdk_package": f"{base}_api" if not base.endswith("api") else base,
-        "client_class": client if client[0].isalpha() else "Client" + client,
+        "client_class": client,
         "env_prefix": base.upper(),
         "cli_binary": kebab(base) + "-api" if not base.endswith("api") else kebab(base),
     }

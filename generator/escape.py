@@ -13,20 +13,35 @@ import re
 import urllib.parse
 from typing import Any
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")
+#: Control characters, Unicode line separators, and the bidirectional
+#: overrides that can make generated code read differently from how it runs
+#: ("Trojan Source").
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029"
+    r"\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+#: Half of a UTF-16 pair on its own (JSON can spell one); no file can hold it.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+#: A quote that would close a triple-quoted string: one followed by another
+#: quote, or the last character.
+_CLOSING_QUOTE = re.compile(r'"(?="|\Z)')
 
 
 def clean(text: str) -> str:
-    """Normalise newlines and drop control characters."""
+    """Normalise newlines, drop control characters, replace lone surrogates."""
+    text = _SURROGATE.sub("\ufffd", text)
     return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def py_docstring(text: str) -> str:
-    """Body of a triple-double-quoted docstring: backslashes and quotes defused."""
-    body = clean(text).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-    if body.endswith('"'):
-        body = body[:-1] + '\\"'
-    return body.strip("\n")
+    """Body of a triple-double-quoted docstring: backslashes and quotes defused.
+
+    Backslashes are doubled (no escape sequence can form), and every quote
+    that starts a run of quotes or ends the text is escaped, so no three
+    unescaped quotes ever meet the closing ones.
+    """
+    body = clean(text).strip("\n").replace("\\", "\\\\")
+    return _CLOSING_QUOTE.sub('\\\\"', body)
 
 
 def py_string(text: str) -> str:
@@ -42,14 +57,43 @@ def py_comment(text: str) -> str:
     return " ".join(clean(text).split())
 
 
+#: A Markdown link or link definition whose destination runs script
+#: (browsers ignore whitespace inside a scheme, so it may be spread out).
+_SCRIPT_LINK = re.compile(
+    r"(\]\s*\(\s*<?|^[ \t]*\[[^\]\n]*\]:\s*<?)(?=(?:"
+    + "|".join(r"\s*".join(scheme) for scheme in ("javascript", "vbscript", "data", "file"))
+    + r")\s*:)",
+    re.I | re.M,
+)
+
+
 def md_inline(text: str) -> str:
-    """Spec text inside Markdown: HTML is escaped, Markdown formatting is kept."""
-    return html.escape(clean(text), quote=False)
+    """Spec text inside Markdown: HTML is escaped, Markdown formatting is kept,
+    except links to ``javascript:`` and similar, whose brackets are escaped so
+    they stay text."""
+    escaped = html.escape(clean(text), quote=False)
+    return _SCRIPT_LINK.sub(lambda m: m.group(1).replace("]", "\\]", 1), escaped)
 
 
 def html_text(text: str) -> str:
     """Text inside HTML elements or attribute values."""
     return html.escape(clean(text), quote=True)
+
+
+def toml_string(text: str) -> str:
+    """A TOML basic string: quotes, backslashes and control characters escaped,
+    everything else (emoji included) as itself."""
+    out = []
+    for char in text:
+        if char in ('"', "\\"):
+            out.append("\\" + char)
+        elif ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\u{ord(char):04X}")
+        elif 0xD800 <= ord(char) <= 0xDFFF:  # a lone surrogate: not representable
+            out.append("\\uFFFD")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
 
 
 def shell_arg(text: str) -> str:

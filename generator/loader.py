@@ -20,13 +20,13 @@ from typing import Any
 
 import yaml
 
-from .errors import SpecError, split_pointer
+from .errors import Diagnostic, SpecError, split_pointer
 
 # libyaml is several times faster; fall back to pure Python where it is absent.
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 #: A document whose tree, aliases expanded, holds more nodes than this is refused.
-MAX_EXPANDED_NODES = 20_000_000
+MAX_EXPANDED_NODES = 5_000_000
 #: Deeper nesting than this is refused before anything recurses over it.
 MAX_DEPTH = 400
 #: Files larger than this are refused outright.
@@ -34,7 +34,21 @@ MAX_FILE_BYTES = 512 * 1024 * 1024
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc]
-    """SafeLoader with YAML 1.2 core-schema scalars (see the module docstring)."""
+    """SafeLoader with YAML 1.2 core-schema scalars (see the module docstring)
+    that notes keys given twice in one mapping (YAML keeps the last silently)."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.duplicates: list[tuple[int, str]] = []
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Any:
+        seen: set[str] = set()
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
+                if key_node.value in seen:
+                    self.duplicates.append((key_node.start_mark.line + 1, str(key_node.value)))
+                seen.add(key_node.value)
+        return super().construct_mapping(node, deep)
 
 
 _Loader.yaml_implicit_resolvers = {}
@@ -82,6 +96,16 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 _ANCHOR = re.compile(r"(?:^|[\s\[{,:-])&[^\s\]},]")
 
 
+def json_key(key: Any) -> str:
+    """A mapping key as the document's JSON form spells it (YAML may read
+    ``200:`` as an integer and ``true:`` as a boolean)."""
+    if isinstance(key, str):
+        return key
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    return "null" if key is None else str(key)
+
+
 class Document:
     """One loaded file: its data, and where to find things in its text."""
 
@@ -92,6 +116,10 @@ class Document:
         self.data = data
         self.is_json = is_json
         self._root_node: yaml.Node | None = None
+        #: For YAML with anchors: (nodes with aliases expanded, distinct nodes).
+        self.alias_expansion: tuple[int, int] | None = None
+        #: What reading the file noticed but could work around (duplicate keys).
+        self.problems: list[Diagnostic] = []
 
     def line_of(self, pointer: str) -> int | None:
         """The 1-based line where ``pointer`` starts, or the nearest parent's line."""
@@ -155,14 +183,20 @@ def load_text(text: str, *, path: Path, display: str) -> Document:
     else:
         is_json = text.lstrip().startswith(("{", "["))
     data: Any
+    found: list[tuple[int | None, str]] = []  # (line, message) to warn about
     try:
         if is_json:
             try:
-                data = json.loads(text)
+                data = json.loads(text, object_pairs_hook=_json_object(found))
             except json.JSONDecodeError as exc:
                 raise SpecError(f"invalid JSON: {exc.msg}", file=display, line=exc.lineno) from None
         else:
-            data = yaml.load(text, Loader=_Loader)  # noqa: S506 - safe loader
+            loader = _Loader(text)
+            try:
+                data = loader.get_single_data()
+            finally:
+                loader.dispose()
+            found.extend((line, _twice(key)) for line, key in loader.duplicates)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -174,15 +208,74 @@ def load_text(text: str, *, path: Path, display: str) -> Document:
         raise SpecError(
             f"nested too deeply to read (more than {MAX_DEPTH} levels)", file=display
         ) from None
+    if _SURROGATE_ESCAPE.search(text):
+        data, replaced = _replace_surrogates(data)
+        if replaced:
+            found.append(
+                (None, f"{replaced} string(s) held a lone UTF-16 surrogate; replaced by U+FFFD")
+            )
+    expanded = None
     if not is_json and _ANCHOR.search(text):
-        _check_expanded_size(data, display)
+        expanded = _check_expanded_size(data, display)
     _check_depth(data, display)
-    return Document(path, display, text, data, is_json)
+    document = Document(path, display, text, data, is_json)
+    document.alias_expansion = expanded
+    document.problems = [Diagnostic(what, display, line=line) for line, what in found]
+    return document
 
 
-def _check_expanded_size(data: Any, display: str) -> None:
-    """Refuse documents whose aliases multiply into an enormous tree."""
+#: A \\u escape of half a surrogate pair (JSON and double-quoted YAML).
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]|\\U0000[dD][89a-fA-F]")
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _replace_surrogates(data: Any) -> tuple[Any, int]:
+    """``data`` with lone surrogates in strings (keys too) replaced by U+FFFD:
+    they cannot be written to any file. Only runs when the text escapes one."""
+    count = 0
+
+    def fix(text: str) -> str:
+        nonlocal count
+        fixed = _LONE_SURROGATE.sub("\ufffd", text)
+        count += fixed != text
+        return fixed
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, str):
+            return fix(node)
+        if isinstance(node, dict):
+            return {walk(k): walk(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [walk(v) for v in node]
+        return node
+
+    return walk(data), count
+
+
+def _twice(key: str) -> str:
+    return f"key {key!r} appears twice in one mapping; the last value is used"
+
+
+def _json_object(duplicates: list[tuple[int | None, str]]) -> Any:
+    def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = dict(pairs)
+        if len(obj) != len(pairs):
+            seen: set[str] = set()
+            for key, _ in pairs:
+                if key in seen:
+                    duplicates.append((None, _twice(key)))
+                seen.add(key)
+        return obj
+
+    return hook
+
+
+def _check_expanded_size(data: Any, display: str) -> tuple[int, int]:
+    """Refuse documents whose aliases multiply into an enormous tree, or
+    that contain themselves (which no JSON document can). Returns the
+    number of containers with aliases expanded, and without."""
     sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
     # Post-order over unique containers without recursion: a shared container
     # is counted once per reference, but measured only once.
     stack: list[tuple[Any, bool]] = [(data, False)]
@@ -192,9 +285,17 @@ def _check_expanded_size(data: Any, display: str) -> None:
             continue
         children = list(node.values()) if isinstance(node, dict) else node
         if not done:
+            if id(node) in open_nodes:
+                raise SpecError(
+                    "a YAML alias refers to a node that contains it (a cycle JSON cannot "
+                    "express); write recursion with $ref instead",
+                    file=display,
+                )
+            open_nodes.add(id(node))
             stack.append((node, True))
             stack.extend((c, False) for c in children if isinstance(c, (dict, list)))
             continue
+        open_nodes.discard(id(node))
         total = 1 + sum(sizes.get(id(c), 1) for c in children)
         if total > MAX_EXPANDED_NODES:
             raise SpecError(
@@ -203,6 +304,7 @@ def _check_expanded_size(data: Any, display: str) -> None:
                 file=display,
             )
         sizes[id(node)] = total
+    return sizes.get(id(data), 1), len(sizes)
 
 
 def _check_depth(data: Any, display: str) -> None:

@@ -188,6 +188,10 @@ class Parameter:
     deprecated: bool = False
     style: str | None = None
     explode: bool = True
+    #: Set when the spec gives the parameter as ``content`` rather than
+    #: ``schema``: its value is serialised in this media type (JSON, usually)
+    #: and sent as one string, instead of by ``style``.
+    content_type: str | None = None
 
 
 @dataclass(frozen=True)
@@ -203,6 +207,9 @@ class RequestBody:
     py_name: str = "body"
     cli_flag: str = "body"
     description: str | None = None
+    #: For multipart and form bodies: (field, media type) from the spec's
+    #: ``encoding``, e.g. ``("metadata", "application/json")``.
+    part_content_types: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -266,6 +273,12 @@ class Operation:
     security: tuple[str, ...] = ()
     deprecated: bool = False
     source: Source | None = None
+    #: Servers that replace the API's for this operation (path- or
+    #: operation-level ``servers``), e.g. a separate upload host.
+    servers: tuple[Server, ...] = ()
+    #: Other 2XX responses beside :attr:`response` (``201`` beside ``204``),
+    #: so a target can widen the result type; untyped when identical.
+    other_responses: tuple[Response, ...] = ()
 
     @property
     def path_params(self) -> tuple[Parameter, ...]:

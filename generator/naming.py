@@ -96,15 +96,35 @@ _WORD = re.compile(
 )
 
 
+#: Letters that do not decompose into ASCII but have a usual spelling in it.
+_TRANSLITERATIONS = str.maketrans(
+    {"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE", "đ": "d",
+     "Đ": "D", "ł": "l", "Ł": "L", "þ": "th", "Þ": "Th", "ı": "i"}
+)  # fmt: skip
+
+
 def ascii_fold(text: str) -> str:
-    """Drop accents and other non-ASCII characters (``Ñame`` -> ``Name``)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return decomposed.encode("ascii", "ignore").decode("ascii")
+    """Spell ``text`` in ASCII: accents dropped (``Ñame`` -> ``Name``), a few
+    letters transliterated (``ß`` -> ``ss``), and any other letter or digit
+    written as its decimal code point (``名`` -> `` u21517 ``), so a name in any
+    script still yields words, the same ones every time."""
+    out: list[str] = []
+    for char in unicodedata.normalize("NFKD", text.translate(_TRANSLITERATIONS)):
+        if char.isascii():
+            out.append(char)
+        elif char.isalnum():
+            out.append(f" u{ord(char)} ")
+        # combining marks and symbols are dropped
+    return "".join(out)
+
+
+#: An English possessive ("GitHub's"): the "s" is not a word of its own.
+_POSSESSIVE = re.compile(r"(?<=[A-Za-z])['\u2019]s\b")
 
 
 def words(text: str) -> list[str]:
     """Split any spelling into lower-case words."""
-    return [w.lower() for w in _WORD.findall(ascii_fold(text))]
+    return [w.lower() for w in _WORD.findall(ascii_fold(_POSSESSIVE.sub("", text)))]
 
 
 def snake(text: str) -> str:
@@ -214,9 +234,127 @@ MODEL_FIELD_RESERVED = PY_KEYWORDS | frozenset(
     }
 )
 
-#: Names a keyword argument of a generated SDK method may not take.
+#: Names a keyword argument of a generated SDK method (and the ``dest`` of the
+#: matching CLI option) may not take: the method's own options, and every name
+#: the generated method and command bodies use, which a parameter would shadow.
 METHOD_PARAM_RESERVED = PY_KEYWORDS | frozenset(
-    {"self", "extra_headers", "extra_query", "extra_body", "timeout", "cast_to", "options"}
+    {
+        "self",
+        "extra_headers",
+        "extra_query",
+        "extra_body",
+        "timeout",
+        "cast_to",
+        "options",
+        "cast",
+        "path_param",
+        "httpx",
+        "str",
+        "type",
+        "isinstance",
+        "ctx",
+        "values",
+        "click",
+        "invoke",
+    }
+)
+
+#: Attributes of the generated clients: a top-level resource may not take one.
+CLIENT_RESERVED = PY_KEYWORDS | frozenset(
+    {
+        "base_url",
+        "timeout",
+        "max_retries",
+        "default_headers",
+        "default_query",
+        "http_client",
+        "with_options",
+        "copy",
+        "with_raw_response",
+        "with_streaming_response",
+        "auth_headers",
+        "auth_query",
+        "close",
+        "aclose",
+        "send",
+        "request",
+        "request_page",
+    }
+)
+
+#: Names the SDK package exports beside the client classes: neither the
+#: client class nor its ``<Client>Error`` base may take one.
+SDK_EXPORTS = frozenset(
+    {
+        "APIError",
+        "APIStatusError",
+        "APIConnectionError",
+        "APITimeoutError",
+        "APIResponseValidationError",
+        "BadRequestError",
+        "AuthenticationError",
+        "PermissionDeniedError",
+        "NotFoundError",
+        "ConflictError",
+        "UnprocessableEntityError",
+        "RateLimitError",
+        "InternalServerError",
+        "NotGiven",
+        "Omit",
+        "APIResponse",
+        "AsyncAPIResponse",
+        "BaseModel",
+        "SyncAPIClient",
+        "AsyncAPIClient",
+    }
+)
+
+#: Attributes of a generated resource class: no method or subresource may take one.
+RESOURCE_RESERVED = PY_KEYWORDS | frozenset({"with_raw_response", "with_streaming_response"})
+
+#: Names a generated module imports beside model classes (typing helpers,
+#: pydantic, the SDK runtime): a model class may not take one.
+CLASS_RESERVED = PY_KEYWORDS | frozenset(
+    {
+        "Any",
+        "Annotated",
+        "Dict",
+        "List",
+        "Literal",
+        "Mapping",
+        "Optional",
+        "Required",
+        "NotRequired",
+        "Sequence",
+        "Tuple",
+        "Type",
+        "TypeAliasType",
+        "TypedDict",
+        "TYPE_CHECKING",
+        "Union",
+        "BaseModel",
+        "Field",
+        "FieldInfo",
+        "ConfigDict",
+        "FileTypes",
+        "SequenceNotStr",
+        "NotGiven",
+        "NOT_GIVEN",
+        "Omit",
+        "Headers",
+        "Query",
+        "Body",
+        "Timeout",
+        "RequestOptions",
+        "AsyncPaginator",
+        "SyncAPIResource",
+        "AsyncAPIResource",
+        "RawResponseProxy",
+        "SyncPage",
+        "AsyncPage",
+        "APIResponse",
+        "AsyncAPIResponse",
+    }
 )
 
 #: Global options of the generated CLI; an operation's flag may not reuse one.

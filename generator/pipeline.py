@@ -41,9 +41,12 @@ def load_api(inputs: Inputs, diagnostics: Diagnostics) -> API:
         diagnostics.items.extend(validate_document(doc, version))
     config = load_config(inputs.config, str(inputs.config)) if inputs.config else Config(file=None)
     try:
-        return build_api(doc, config, resolver, diagnostics)
+        api = build_api(doc, config, resolver, diagnostics)
     except RecursionError:
         raise SpecError("schemas nest too deeply to generate", file=doc.display) from None
+    # What reading each file noticed (keys given twice) comes first.
+    diagnostics.items[:0] = [p for d in resolver.documents() for p in d.problems]
+    return api
 
 
 def render_api(api: API, *, formatted: bool = True) -> dict[str, str]:

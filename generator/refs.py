@@ -52,6 +52,10 @@ class Resolver:
         self._docs: dict[Path, Document] = {root.path.resolve(): root}
         self._cache: dict[tuple[str, str], tuple[Position, Any]] = {}
 
+    def documents(self) -> list[Document]:
+        """Every document read so far, the root first, in the order they were read."""
+        return list(self._docs.values())
+
     def lookup(self, ref: Any, at: Position) -> tuple[Position, Any]:
         """The target of one ``$ref`` found at ``at`` (not followed any further)."""
         if not isinstance(ref, str):
@@ -125,3 +129,35 @@ class Resolver:
                 raise at.error(f"$ref {file_part!r}: {exc}") from None
             self._docs[target] = doc
         return doc
+
+
+#: Keywords whose value is data, not OpenAPI: a "$ref" key in there is part
+#: of an example (an API about JSON Schemas has plenty), never followed.
+_LITERAL_KEYS = frozenset({"example", "default", "const", "enum"})
+
+
+def is_literal(key: Any, value: Any, pointer: str) -> bool:
+    """True when ``key`` under ``pointer`` holds data (an example, a default,
+    an extension) rather than OpenAPI or JSON Schema."""
+    if not isinstance(key, str):
+        return False
+    if key in _LITERAL_KEYS or key.startswith("x-"):
+        return True
+    if key == "examples" and isinstance(value, list):  # a schema's examples (3.1)
+        return True
+    # `value` of an Example Object, under `examples/<name>`
+    return key == "value" and pointer.rsplit("/", 2)[-2:-1] == ["examples"]
+
+
+#: Mappings whose keys are names the author chose (a property, a schema, a
+#: media type...): a key "$ref" there, holding a mapping, is a name.
+_NAME_MAPS = frozenset(
+    {"properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "schemas",
+     "responses", "parameters", "examples", "requestBodies", "headers", "securitySchemes",
+     "links", "callbacks", "pathItems", "content", "encoding", "variables", "webhooks", "paths"}
+)  # fmt: skip
+
+
+def is_name_map(pointer: str) -> bool:
+    """True when the mapping at ``pointer`` is keyed by names (properties, schemas...)."""
+    return pointer.rsplit("/", 1)[-1] in _NAME_MAPS

@@ -47,6 +47,7 @@ def environment(target: str) -> jinja2.Environment:
         urlpath=escape.url_path,
         html=escape.html_text,
         shell=escape.shell_arg,
+        toml=escape.toml_string,
         tojson_pretty=lambda v: json.dumps(v, indent=2, ensure_ascii=False),
         pyrepr=repr,
     )

@@ -10,12 +10,14 @@ up front from the graph of ``$ref`` targets.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from . import naming
 from .errors import Diagnostics
+from .loader import json_key
 from .model import (
     ANY,
     ArrayType,
@@ -34,7 +36,7 @@ from .model import (
     UnionType,
     Value,
 )
-from .refs import Position, Resolver
+from .refs import Position, Resolver, is_literal, is_name_map
 
 _ANNOTATIONS = frozenset(
     {
@@ -86,17 +88,29 @@ class Scope:
 
 
 class TypeBuilder:
-    def __init__(self, resolver: Resolver, diagnostics: Diagnostics, policy: ModelPolicy):
+    def __init__(
+        self,
+        resolver: Resolver,
+        diagnostics: Diagnostics,
+        policy: ModelPolicy,
+        openapi_version: str = "3.1",
+    ):
         self.resolver = resolver
         self.diagnostics = diagnostics
         self.policy = policy
+        #: "3.0" reads schemas the 3.0 way; anything later as JSON Schema 2020-12.
+        self.openapi_version = openapi_version
         self.models: dict[str, Model] = {}
-        self._class_namers: dict[tuple[str, ...], naming.Namer] = {}
+        # Class names are unique across the whole SDK, not per module: a
+        # resource module imports models from many modules side by side.
+        self._classes = naming.Namer(naming.CLASS_RESERVED, sep="", escape="Model")
         self._module_namers: dict[tuple[str, ...], naming.Namer] = {}
         self._components: dict[tuple[str, ModelRole], str] = {}
         self._recursive: set[str] = set()
         self._inlining: list[str] = []
         self._warned: set[tuple[str, str]] = set()
+        #: (id of an inline object schema, role) -> the model built from it
+        self._inline_models: dict[tuple[int, ModelRole], str] = {}
 
     # --- names -----------------------------------------------------------------
 
@@ -104,27 +118,22 @@ class TypeBuilder:
         """Keep a module name free in a types package (a subpackage lives there)."""
         self._module_namer(package).reserve(name)
 
+    def reserve_class(self, name: str) -> None:
+        """Keep a class name free for something else the SDK defines (a resource, a page)."""
+        self._classes.reserve(name)
+
     def new_module(self, package: tuple[str, ...], class_hint: str) -> tuple[tuple[str, ...], str]:
         """Claim a fresh module in ``package`` whose main class is ``class_hint``.
 
-        Class names are unique per package (they are re-exported from its
-        ``__init__``), and so are module names.
+        Class names are unique across the SDK, module names within their package.
         """
-        class_name = self._class_namer(package).claim(
+        class_name = self._classes.claim(
             naming.py_identifier(class_hint, prefix="model", case="pascal")
             if not _is_identifier(class_hint)
             else class_hint
         )
         module = self._module_namer(package).claim(naming.module_name(class_name))
-        module_path = package + (module,)
-        self._class_namer(module_path).reserve(class_name)
-        return module_path, class_name
-
-    def _class_namer(self, key: tuple[str, ...]) -> naming.Namer:
-        namer = self._class_namers.get(key)
-        if namer is None:
-            namer = self._class_namers[key] = naming.Namer(sep="")
-        return namer
+        return package + (module,), class_name
 
     def _module_namer(self, package: tuple[str, ...]) -> naming.Namer:
         namer = self._module_namers.get(package)
@@ -133,8 +142,14 @@ class TypeBuilder:
         return namer
 
     def _nested_class(self, scope: Scope, hint: str) -> str:
+        """A class for an inline object: its hint (``Shipping``) if free, else
+        qualified by the enclosing model (``OrderShipping``), else numbered."""
         name = naming.py_identifier(hint, prefix="model", case="pascal")
-        return self._class_namer(scope.module).claim(name)
+        if name in self._classes.taken or name in self._classes.reserved:
+            owner = scope.parent.rsplit(":", 1)[-1] if scope.parent else ""
+            if owner and not name.startswith(owner):
+                name = owner + name
+        return self._classes.claim(name)
 
     # --- recursion -------------------------------------------------------------
 
@@ -179,7 +194,7 @@ class TypeBuilder:
         at_target, target = self._deref_for_naming(schema, at)
         if (
             at_target is not at
-            and self._component_wins(at_target, role)
+            and (self._component_wins(at_target, role) or _is_large_enum(target))
             and self._wants_model(target, at_target)
         ):
             return self.build(schema, at, Scope(role, package, None), class_hint)
@@ -192,12 +207,12 @@ class TypeBuilder:
             return self.build(schema, at, Scope(role, package, None), class_hint)
         module, class_name = self.new_module(package, class_hint)
         model_id = self._model_id(role, module, class_name)
-        if _is_object_like(target, self.resolver, at_target):
+        if self.is_plain_object(target, at_target):
             self._build_object(
                 target, at_target, Scope(role, module, None), class_name, model_id, module
             )
             return ModelRef(model_id, nullable=_declares_null(target))
-        expr = self.build(schema, at, Scope(role, module, model_id), class_name + "Item")
+        expr = self.build(schema, at, Scope(role, module, model_id), class_name)
         self.models[model_id] = Model(
             id=model_id,
             role=role,
@@ -238,7 +253,9 @@ class TypeBuilder:
     def _build_ref(self, schema: dict[str, Any], at: Position, scope: Scope, hint: str) -> TypeExpr:
         target_at, target = self.resolver.follow(schema, at)
         nullable = schema.get("nullable") is True
-        if self._component_wins(target_at, scope.role) and self._wants_model(target, target_at):
+        if (
+            self._component_wins(target_at, scope.role) or _is_large_enum(target)
+        ) and self._wants_model(target, target_at):
             model_id = self._component_model(target, target_at, scope.role)
             return _with_null(ModelRef(model_id), nullable or _declares_null(target))
         if target_at.key in self._inlining:
@@ -258,7 +275,11 @@ class TypeBuilder:
             return True
         if not isinstance(schema, dict):
             return False
-        return _is_object_like(schema, self.resolver, at) or _is_union(schema)
+        return (
+            _is_object_like(schema, self.resolver, at)
+            or _is_union(schema)
+            or _is_large_enum(schema)
+        )
 
     def _component_model(self, schema: Any, at: Position, role: ModelRole) -> str:
         known = self._components.get((at.key, role))
@@ -275,14 +296,12 @@ class TypeBuilder:
         model_id = self._model_id(role, module, class_name)
         self._components[(at.key, role)] = model_id
         scope = Scope(role, module, None)
-        if isinstance(schema, dict) and _is_object_like(schema, self.resolver, at):
+        if isinstance(schema, dict) and self.is_plain_object(schema, at):
             self._build_object(schema, at, scope, class_name, model_id, module)
         else:
             self._inlining.append(at.key)
             try:
-                expr = self._build_inline(
-                    schema, at, Scope(role, module, model_id), class_name + "Item"
-                )
+                expr = self._build_inline(schema, at, Scope(role, module, model_id), class_name)
             finally:
                 self._inlining.pop()
             self.models[model_id] = Model(
@@ -311,14 +330,24 @@ class TypeBuilder:
                 at, f"schema must be a mapping or boolean, found {type(schema).__name__}; using any"
             )
             return ANY
+        self._check_dialect(schema, at)
         nullable = _declares_null(schema)
 
+        keyword = _union_keyword(schema)
+        if keyword is not None and (schema.get("properties") or "allOf" in schema):
+            if self.is_plain_object(schema, at):
+                return self._build_object_type_merged(schema, at, scope, hint, nullable)
+            return self._build_union_with_base(schema, keyword, at, scope, hint, nullable)
         if "allOf" in schema:
             return self._build_all_of(schema, at, scope, hint, nullable)
-        for keyword in ("oneOf", "anyOf"):
-            if keyword in schema and isinstance(schema[keyword], list):
-                return self._build_union(schema, keyword, at, scope, hint, nullable)
+        if keyword is not None:
+            return self._build_union(schema, keyword, at, scope, hint, nullable)
         if "const" in schema:
+            if isinstance(schema["const"], (dict, list)):
+                self._warn(
+                    at, "const values that are objects or arrays are not supported; using any"
+                )
+                return _with_null(ANY, nullable)
             return _enum_of([schema["const"]], nullable)
         if isinstance(schema.get("enum"), list) and schema["enum"]:
             values = [v for v in schema["enum"] if v is not None]
@@ -347,11 +376,13 @@ class TypeBuilder:
             return self._build_array(schema, at, scope, hint, nullable)
         if kind in _SCALAR_KINDS:
             fmt = schema.get("format")
+            if not isinstance(fmt, str):
+                fmt = _content_format(schema) if kind == "string" else None
             return Primitive(
                 _SCALAR_KINDS[kind],
-                format=fmt if isinstance(fmt, str) else None,
+                format=fmt,
                 nullable=nullable and kind != "null",
-                constraints=_constraints(schema),
+                constraints=self._constraints(schema, at),
             )
         if kind != "any":
             self._warn(at, f"unknown type {kind!r}; using any")
@@ -385,7 +416,7 @@ class TypeBuilder:
         return ArrayType(
             item_type,
             nullable=nullable,
-            constraints=_constraints(schema),
+            constraints=self._constraints(schema, at),
             prefix_items=prefix_types,
         )
 
@@ -399,12 +430,7 @@ class TypeBuilder:
                 return MapType(ANY, nullable=nullable)
             values = self.build(extra, at.child("additionalProperties"), scope, hint + "Value")
             return MapType(values, nullable=nullable)
-        class_name = self._nested_class(scope, hint)
-        model_id = self._model_id(scope.role, scope.module, class_name)
-        self._build_object(
-            schema, at, scope, class_name, model_id, scope.module, parent=scope.parent
-        )
-        return ModelRef(model_id, nullable=nullable)
+        return self._build_object_type_merged(schema, at, scope, hint, nullable)
 
     def _build_object(
         self,
@@ -415,9 +441,12 @@ class TypeBuilder:
         model_id: str,
         module: tuple[str, ...],
         parent: str | None = None,
+        merged: _Merged | None = None,
     ) -> None:
-        """Create the object model ``model_id`` from ``schema`` (merging ``allOf``)."""
-        merged = self._merge(schema, at)
+        """Create the object model ``model_id`` from ``schema`` (merging ``allOf``),
+        or from properties already ``merged`` from several schemas."""
+        if merged is None:
+            merged = self._merge(schema, at)
         inner = Scope(scope.role, module, parent or model_id)
         properties = self._object_properties(
             merged, at, inner, naming.Namer(naming.MODEL_FIELD_RESERVED)
@@ -447,22 +476,37 @@ class TypeBuilder:
     ) -> list[Property]:
         properties: list[Property] = []
         required = merged.required
+        kept: list[tuple[str, Any, Position, dict[str, Any], dict[str, Any], bool, bool]] = []
         for wire, (prop_schema, prop_at) in merged.properties.items():
             if not isinstance(wire, str):
-                self._warn(prop_at, f"property name {wire!r} is not a string; using {str(wire)!r}")
-                wire = str(wire)
+                self._warn(
+                    prop_at, f"property name {wire!r} is not a string; using {json_key(wire)!r}"
+                )
+                wire = json_key(wire)
             prop_dict = prop_schema if isinstance(prop_schema, dict) else {}
             _, resolved = self._peek(prop_schema, prop_at)
             read_only = bool(prop_dict.get("readOnly") or resolved.get("readOnly"))
             write_only = bool(prop_dict.get("writeOnly") or resolved.get("writeOnly"))
             if (scope.role == "request" and read_only) or (scope.role == "response" and write_only):
                 continue
+            kept.append((wire, prop_schema, prop_at, prop_dict, resolved, read_only, write_only))
+        # Fields whose wire name is already a fine Python name keep it; the rest
+        # are named after them. A model parsing by name and by alias could
+        # otherwise read `foo_bar` into the field renamed from `Foo-Bar`.
+        py_names: dict[str, str] = {}
+        for wire, *_ in kept:
+            if naming.py_identifier(wire, prefix="field") == wire and wire not in namer.reserved:
+                py_names[wire] = namer.claim(wire)
+        for wire, *_ in kept:
+            if wire not in py_names:
+                py_names[wire] = namer.claim(naming.py_identifier(wire, prefix="field"))
+        for wire, prop_schema, prop_at, prop_dict, resolved, read_only, write_only in kept:
             expr = self.build(prop_schema, prop_at, scope, naming.pascal(wire) or "Field")
             default = prop_dict.get("default", resolved.get("default", _MISSING))
             properties.append(
                 Property(
                     wire_name=wire,
-                    py_name=namer.claim(naming.py_identifier(wire, prefix="field")),
+                    py_name=py_names[wire],
                     type=expr,
                     required=wire in required,
                     description=_text(prop_dict.get("description") or resolved.get("description")),
@@ -512,17 +556,41 @@ class TypeBuilder:
                 merged.properties[name] = (prop, at.child("properties", name))
         req = schema.get("required")
         if isinstance(req, list):
+            seen: set[str] = set()
             for name in req:
-                if isinstance(name, str):
+                if not isinstance(name, str):
+                    self._warn(at.child("required"), f"required entry {name!r} is not a string")
+                elif name in seen:
+                    self._warn(at.child("required"), f"required lists {name!r} twice")
+                else:
+                    seen.add(name)
                     merged.required.add(name)
         if "additionalProperties" in schema:
             merged.additional = schema["additionalProperties"]
             merged.additional_at = at.child("additionalProperties")
         if merged.description is None:
             merged.description = _text(schema.get("description"))
-        for keyword in ("oneOf", "anyOf"):
-            if keyword in schema and depth > 0:
-                self._warn(at, f"{keyword} inside allOf is merged as plain properties only")
+        keyword = _union_keyword(schema)
+        if keyword is None:
+            return
+        variants = _non_null_variants(schema[keyword])
+        if all(_is_refinement(v, merged.properties) for _, v in variants):
+            # `oneOf: [{required: [a]}, {required: [b]}]` only says which fields
+            # must be present; a field every variant requires is required.
+            sets = [set(v.get("required") or ()) for _, v in variants]
+            if sets:
+                merged.required |= {n for n in set.intersection(*sets) if isinstance(n, str)}
+        elif depth > 0:
+            for i, variant in variants:
+                sub = _Merged()
+                self._merge_into(sub, variant, at.child(keyword, i), depth + 1)
+                for name, entry in sub.properties.items():
+                    merged.properties.setdefault(name, entry)
+            self._warn(
+                at,
+                f"{keyword} inside allOf cannot be typed exactly; "
+                "the variants' properties are merged in as optional fields",
+            )
 
     def _build_all_of(
         self, schema: dict[str, Any], at: Position, scope: Scope, hint: str, nullable: bool
@@ -553,8 +621,15 @@ class TypeBuilder:
     def _build_object_type_merged(
         self, schema: dict[str, Any], at: Position, scope: Scope, hint: str, nullable: bool
     ) -> TypeExpr:
+        # One schema node is one model: YAML aliases share a node between
+        # places, and building it once per place would multiply models the
+        # way an alias bomb multiplies nodes.
+        known = self._inline_models.get((id(schema), scope.role))
+        if known is not None:
+            return ModelRef(known, nullable=nullable)
         class_name = self._nested_class(scope, hint)
         model_id = self._model_id(scope.role, scope.module, class_name)
+        self._inline_models[(id(schema), scope.role)] = model_id
         self._build_object(
             schema, at, scope, class_name, model_id, scope.module, parent=scope.parent
         )
@@ -574,7 +649,7 @@ class TypeBuilder:
         for i, variant in enumerate(schema[keyword]):
             variant_at = at.child(keyword, i)
             target_at, peeked = self._peek(variant, variant_at)
-            if _types_of(peeked) == ["null"] or ("const" in peeked and peeked["const"] is None):
+            if _is_null_schema(peeked):
                 nullable = True
                 continue
             title = peeked.get("title") if isinstance(peeked.get("title"), str) else None
@@ -583,8 +658,6 @@ class TypeBuilder:
             by_target[target_at.key] = expr
             if expr not in variants:
                 variants.append(expr)
-        if schema.get("properties"):
-            self._warn(at, f"properties beside {keyword} are ignored; only the variants are typed")
         if not variants:
             return Primitive("null")
         if len(variants) == 1:
@@ -592,18 +665,86 @@ class TypeBuilder:
         discriminator = self._discriminator(schema, at, by_target)
         return UnionType(tuple(variants), nullable=nullable, discriminator=discriminator)
 
+    def _build_union_with_base(
+        self,
+        schema: dict[str, Any],
+        keyword: str,
+        at: Position,
+        scope: Scope,
+        hint: str,
+        nullable: bool,
+    ) -> TypeExpr:
+        """Properties (or ``allOf``) beside ``oneOf``/``anyOf`` whose variants add
+        fields: each variant is the shared part merged with its own, so the
+        union is exact (``{total} & ({hits} | {error})``)."""
+        base = {k: v for k, v in schema.items() if k not in ("oneOf", "anyOf", "discriminator")}
+        variants: list[TypeExpr] = []
+        by_target: dict[str, TypeExpr] = {}
+        for i, variant in enumerate(schema[keyword]):
+            variant_at = at.child(keyword, i)
+            target_at, peeked = self._peek(variant, variant_at)
+            if _is_null_schema(peeked):
+                nullable = True
+                continue
+            merged = self._merge(base, at)
+            self._merge_into(merged, variant, variant_at, depth=1)
+            title = peeked.get("title") if isinstance(peeked.get("title"), str) else None
+            if title is None and target_at is not variant_at:
+                title = _component_name(target_at)
+            class_name = self._nested_class(
+                scope, (naming.pascal(title) if title else "") or f"{hint}Variant{i}"
+            )
+            model_id = self._model_id(scope.role, scope.module, class_name)
+            self._build_object(
+                base,
+                at,
+                scope,
+                class_name,
+                model_id,
+                scope.module,
+                parent=scope.parent,
+                merged=merged,
+            )
+            expr = ModelRef(model_id)
+            by_target[target_at.key] = expr
+            variants.append(expr)
+        if not variants:
+            return Primitive("null")
+        if len(variants) == 1:
+            return _with_null(variants[0], nullable)
+        discriminator = self._discriminator(schema, at, by_target)
+        return UnionType(tuple(variants), nullable=nullable, discriminator=discriminator)
+
+    def is_plain_object(self, schema: Any, at: Position) -> bool:
+        """True for an object with properties whose ``oneOf``/``anyOf``, if any,
+        only says which of them are required (one model, not a union)."""
+        if not _is_object_like(schema, self.resolver, at):
+            return False
+        keyword = _union_keyword(schema)
+        if keyword is None:
+            return True
+        props = self._merge(schema, at).properties
+        return all(_is_refinement(v, props) for _, v in _non_null_variants(schema[keyword]))
+
     def _discriminator(
         self, schema: dict[str, Any], at: Position, by_target: dict[str, TypeExpr]
     ) -> Discriminator | None:
         """The discriminator, its values mapped to the variants' model ids."""
         disc = schema.get("discriminator")
+        if disc is None:
+            return None
         if not isinstance(disc, dict) or not isinstance(disc.get("propertyName"), str):
+            self._warn(at.child("discriminator"), "discriminator without a propertyName; ignored")
             return None
         pairs: list[tuple[str, str]] = []
         mapping = disc.get("mapping")
         if isinstance(mapping, dict) and mapping:
             for value, ref in mapping.items():
                 if not isinstance(ref, str):
+                    self._warn(
+                        at.child("discriminator", "mapping"),
+                        f"discriminator mapping {value!r} is not a string reference; ignored",
+                    )
                     continue
                 ref_str = (
                     ref if ref.startswith("#") or "/" in ref else f"#/components/schemas/{ref}"
@@ -618,11 +759,59 @@ class TypeBuilder:
                 expr = by_target.get(target_at.key)
                 if isinstance(expr, ModelRef):
                     pairs.append((str(value), expr.model_id))
+                else:
+                    why = (
+                        "a schema that is not one of the variants"
+                        if expr is None
+                        else "a variant that is not an object, so has no property to hold it"
+                    )
+                    self._warn(
+                        at.child("discriminator", "mapping"),
+                        f"discriminator mapping {value!r} names {why}; ignored",
+                    )
         else:
             for key, expr in by_target.items():
                 if isinstance(expr, ModelRef) and "#" in key:
                     pairs.append((_component_name_from_key(key), expr.model_id))
         return Discriminator(disc["propertyName"], tuple(pairs))
+
+    def _check_dialect(self, schema: dict[str, Any], at: Position) -> None:
+        """Warn about keywords spelled the other OpenAPI version's way (both are honoured)."""
+        if self.openapi_version == "3.0":
+            if isinstance(schema.get("type"), list):
+                self._warn(at.child("type"), "a list of types is 3.1 syntax in a 3.0 document")
+            for key in ("exclusiveMinimum", "exclusiveMaximum"):
+                value = schema.get(key)
+                if isinstance(value, (int, float)) and not isinstance(value, bool):
+                    self._warn(at.child(key), f"a numeric {key} is 3.1 syntax in a 3.0 document")
+            return
+        if "nullable" in schema:
+            self._warn(
+                at.child("nullable"),
+                "'nullable' is OpenAPI 3.0; in 3.1 write type: [..., 'null'] (honoured anyway)",
+            )
+        for key in ("exclusiveMinimum", "exclusiveMaximum"):
+            if isinstance(schema.get(key), bool):
+                self._warn(
+                    at.child(key),
+                    f"a boolean {key} is OpenAPI 3.0; in 3.1 it holds the bound (honoured anyway)",
+                )
+
+    def _constraints(self, schema: dict[str, Any], at: Position) -> Constraints:
+        """The schema's validation keywords; a ``pattern`` Python cannot compile
+        is dropped with a warning (JSON Schema patterns are ECMA-262, and the
+        generated code checks them with :mod:`re`)."""
+        constraints = _constraints(schema)
+        if constraints.pattern is not None:
+            try:
+                re.compile(constraints.pattern)
+            except (re.error, RecursionError, OverflowError) as exc:
+                self._warn(
+                    at.child("pattern"),
+                    f"pattern is not a regular expression Python can use ({exc}); not enforced",
+                )
+                constraints = replace(constraints, pattern=None)
+        return constraints
 
     # --- diagnostics -----------------------------------------------------------
 
@@ -662,15 +851,24 @@ def _get(at: Position) -> Any:
 
 
 def _refs_in(node: Any, at: Position) -> Iterator[tuple[Any, Position]]:
-    """Every ``$ref`` under ``node`` (without following them)."""
+    """Every ``$ref`` under ``node`` (without following them); a node shared
+    through YAML aliases is walked once."""
     stack: list[tuple[Any, Position]] = [(node, at)]
+    seen: set[int] = set()
     while stack:
         current, here = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
         if isinstance(current, dict):
-            if "$ref" in current:
+            # A "$ref" holding a mapping is a schema named "$ref", not a reference.
+            if isinstance(current.get("$ref"), str):
                 yield current["$ref"], here
+            names = is_name_map(here.pointer)
             for key, value in current.items():
-                if isinstance(value, (dict, list)) and key != "examples" and key != "example":
+                if isinstance(value, (dict, list)) and (
+                    names or not is_literal(key, value, here.pointer)
+                ):
                     stack.append((value, here.child(key)))
         elif isinstance(current, list):
             for i, value in enumerate(current):
@@ -726,8 +924,8 @@ def _is_component(at: Position, root: Any) -> bool:
     parts = at.pointer.split("/")
     if len(parts) == 4 and parts[1] == "components" and parts[2] == "schemas":
         return True
-    if len(parts) == 3 and parts[1] in ("$defs", "definitions"):
-        return True
+    if len(parts) >= 3 and parts[-2] in ("$defs", "definitions"):
+        return True  # a named definition, at the top or inside a schema (3.1)
     # A whole external file, or a top-level entry in one, is a named schema too.
     return at.doc is not root and len(parts) <= 2
 
@@ -773,6 +971,18 @@ def _infer_type(schema: dict[str, Any]) -> str:
     return "any"
 
 
+def _content_format(schema: dict[str, Any]) -> str | None:
+    """The 3.0 ``format`` a 3.1 string spells with ``contentEncoding`` (base64
+    text: ``byte``) or ``contentMediaType`` alone (raw content, a file: ``binary``)."""
+    encoding = schema.get("contentEncoding")
+    if isinstance(encoding, str) and encoding.lower() in ("base64", "base64url"):
+        return "byte"
+    media = schema.get("contentMediaType")
+    if isinstance(media, str) and encoding is None and not media.startswith("text/"):
+        return "binary"
+    return None
+
+
 def _declares_null(schema: Any) -> bool:
     if not isinstance(schema, dict):
         return False
@@ -785,7 +995,6 @@ def _declares_null(schema: Any) -> bool:
 def _with_null(expr: TypeExpr, nullable: bool) -> TypeExpr:
     if not nullable or getattr(expr, "nullable", False) or expr == Primitive("null"):
         return expr
-    from dataclasses import replace
 
     if isinstance(expr, Primitive) and expr.kind == "any":
         return expr
@@ -798,10 +1007,8 @@ def _enum_of(values: list[Any], nullable: bool) -> TypeExpr:
         values = [v for v in values if v is not None]
     if not values:
         return Primitive("null")
-    unique: list[Any] = []
-    for v in values:
-        if not any(type(v) is type(u) and v == u for u in unique):
-            unique.append(v)
+    # Deduplicate by type and value (1 and True are different enum values).
+    unique = list({(type(v), v): v for v in values}.values())
     kinds = {_json_kind(v) for v in unique}
     base: PrimitiveKind = kinds.pop() if len(kinds) == 1 else "any"
     return EnumType(tuple(unique), nullable=nullable, base=base)
@@ -877,6 +1084,54 @@ def _is_object_like_keys(schema: dict[str, Any]) -> bool:
         or schema.get("type") == "object"
         and bool(schema.get("additionalProperties"))
     )
+
+
+#: An enum with more values than this is a named type wherever it is
+#: referenced from, never spelled out at each use (a 20,000-value enum
+#: repeated in every model that mentions it makes the SDK enormous).
+LARGE_ENUM = 32
+
+
+def _is_large_enum(schema: Any) -> bool:
+    return (
+        isinstance(schema, dict)
+        and isinstance(schema.get("enum"), list)
+        and len(schema["enum"]) > LARGE_ENUM
+    )
+
+
+#: Keywords a ``oneOf`` variant may hold and still only refine its parent object.
+_REFINEMENT_KEYS = frozenset(
+    {"required", "description", "title", "not", "minProperties", "maxProperties", "type",
+     "$comment", "properties", "dependentRequired", "deprecated"}
+)  # fmt: skip
+
+
+def _union_keyword(schema: dict[str, Any]) -> str | None:
+    for keyword in ("oneOf", "anyOf"):
+        if isinstance(schema.get(keyword), list):
+            return keyword
+    return None
+
+
+def _is_null_schema(schema: Any) -> bool:
+    return isinstance(schema, dict) and (
+        _types_of(schema) == ["null"] or ("const" in schema and schema["const"] is None)
+    )
+
+
+def _non_null_variants(variants: list[Any]) -> list[tuple[int, Any]]:
+    return [(i, v) for i, v in enumerate(variants) if not _is_null_schema(v)]
+
+
+def _is_refinement(variant: Any, properties: dict[str, Any]) -> bool:
+    """True when a ``oneOf`` variant adds no field of its own, only constraints."""
+    if not isinstance(variant, dict) or "$ref" in variant or not set(variant) <= _REFINEMENT_KEYS:
+        return False
+    if variant.get("type", "object") != "object":
+        return False
+    props = variant.get("properties")
+    return props is None or (isinstance(props, dict) and set(props) <= set(properties))
 
 
 def _is_union(schema: dict[str, Any]) -> bool:

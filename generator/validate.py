@@ -16,11 +16,14 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 from .errors import Diagnostic, SpecError, join_pointer
-from .loader import Document
-from .refs import Position, Resolver
+from .loader import Document, json_key
+from .refs import Position, Resolver, is_literal, is_name_map
 
 #: Stop after this many findings; a broken document can produce thousands.
 MAX_FINDINGS = 200
+#: Documents that expand past this many nodes through YAML aliases (and to
+#: several times their own size) are not given to the validator.
+MAX_VALIDATED_EXPANSION = 200_000
 
 
 def check_version(doc: Document) -> str:
@@ -75,10 +78,11 @@ def _iter_refs(node: Any, pointer: str) -> Iterator[tuple[str, Any]]:
         seen.add(id(current))
         if isinstance(current, dict):
             ref = current.get("$ref")
-            if ref is not None and not _is_schema_keyword_map(here):
+            if ref is not None and not (isinstance(ref, dict) and is_name_map(here)):
                 yield join_pointer(here, "$ref"), ref
+            names = is_name_map(here)
             for key, value in current.items():
-                if isinstance(value, (dict, list)):
+                if isinstance(value, (dict, list)) and (names or not is_literal(key, value, here)):
                     stack.append((value, join_pointer(here, key)))
         elif isinstance(current, list):
             for i, value in enumerate(current):
@@ -86,13 +90,23 @@ def _iter_refs(node: Any, pointer: str) -> Iterator[tuple[str, Any]]:
                     stack.append((value, join_pointer(here, i)))
 
 
-def _is_schema_keyword_map(pointer: str) -> bool:
-    # A property literally named "$ref" inside `properties` is a name, not a reference.
-    return pointer.endswith("/properties")
-
-
 def validate_document(doc: Document, version: str) -> list[Diagnostic]:
-    """Everything openapi-spec-validator finds, at most :data:`MAX_FINDINGS`."""
+    """Everything openapi-spec-validator finds, at most :data:`MAX_FINDINGS`.
+
+    A document that YAML aliases multiply many times over is not validated:
+    the validator walks the expanded tree, and would take minutes on what
+    the generator reads in seconds. That is reported as a finding.
+    """
+    if doc.alias_expansion is not None:
+        expanded, distinct = doc.alias_expansion
+        if expanded > MAX_VALIDATED_EXPANSION and expanded > 4 * distinct:
+            return [
+                Diagnostic(
+                    f"YAML aliases expand this document to {expanded:,} nodes from {distinct:,}; "
+                    "skipped openapi-spec-validator (it would walk every copy)",
+                    doc.display,
+                )
+            ]
     # Imported here: it is slow to import and `generate` may not need it.
     from openapi_spec_validator import (
         OpenAPIV30SpecValidator,
@@ -119,10 +133,18 @@ def validate_document(doc: Document, version: str) -> list[Diagnostic]:
 
         return load_file(target).data
 
-    validator_cls = type("SafeValidator", (base,), {"resolver_handlers": {"file": open_local}})
+    schema_keyword = _located_schema_checks(base.keyword_validators["schema"])
+    validator_cls = type(
+        "SafeValidator",
+        (base,),
+        {
+            "resolver_handlers": {"file": open_local},
+            "keyword_validators": {**base.keyword_validators, "schema": schema_keyword},
+        },
+    )
     findings: list[Diagnostic] = []
     try:
-        validator = validator_cls(doc.data, base_uri=doc.path.resolve().as_uri())
+        validator = validator_cls(_json_keys(doc.data), base_uri=doc.path.resolve().as_uri())
         for error in validator.iter_errors():
             findings.append(_diagnostic(doc, error))
             if len(findings) >= MAX_FINDINGS:
@@ -134,8 +156,89 @@ def validate_document(doc: Document, version: str) -> list[Diagnostic]:
     return findings
 
 
+def _json_keys(data: Any) -> Any:
+    """``data`` with every mapping key a string, as in the document's JSON form.
+
+    YAML reads ``200:`` as an integer key, which the validator cannot walk
+    (the generator warns about it itself). Unchanged data is returned as is;
+    shared (aliased) nodes stay shared.
+    """
+    memo: dict[int, Any] = {}
+
+    def needs(node: Any) -> bool:
+        stack, seen = [node], set()
+        while stack:
+            current = stack.pop()
+            if id(current) in seen:
+                continue
+            seen.add(id(current))
+            if isinstance(current, dict):
+                if any(not isinstance(k, str) for k in current):
+                    return True
+                stack.extend(v for v in current.values() if isinstance(v, (dict, list)))
+            elif isinstance(current, list):
+                stack.extend(v for v in current if isinstance(v, (dict, list)))
+        return False
+
+    def convert(node: Any) -> Any:
+        if not isinstance(node, (dict, list)):
+            return node
+        done = memo.get(id(node))
+        if done is not None:
+            return done
+        if isinstance(node, dict):
+            out: Any = {}
+            memo[id(node)] = out
+            for key, value in node.items():
+                out[json_key(key)] = convert(value)
+        else:
+            out = []
+            memo[id(node)] = out
+            out.extend(convert(v) for v in node)
+        return out
+
+    return convert(data) if needs(data) else data
+
+
+def _located_schema_checks(base: Any) -> Any:
+    """The validator's schema checker, made to say where each schema is.
+
+    It checks every schema against the JSON Schema meta-schema on its own, so
+    its findings carry paths relative to that schema (``#/pattern``); this
+    records the schema's own path on each finding. A schema the checker
+    itself cannot handle (a pattern Python's ``re`` rejects) becomes one
+    finding instead of ending validation.
+    """
+    from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
+
+    class LocatedSchemaValidator(base):  # type: ignore[misc]
+        def _validate_schema_meta(self, schema: Any, schema_value: Any) -> Any:
+            error = super()._validate_schema_meta(schema, schema_value)
+            if error is not None:
+                error.forge_prefix = tuple(schema.parts)
+            return error
+
+        def __call__(self, schema: Any, *args: Any, **kwargs: Any) -> Iterator[Any]:
+            try:
+                for error in super().__call__(schema, *args, **kwargs):
+                    if not isinstance(error, OpenAPIValidationError):
+                        error = OpenAPIValidationError.create_from(error)
+                    if getattr(error, "forge_prefix", None) is None:
+                        error.forge_prefix = tuple(schema.parts)
+                    yield error
+            except Exception as exc:  # the checker's own failure, e.g. re.error
+                error = OpenAPIValidationError(f"schema could not be checked: {exc}")
+                error.forge_prefix = tuple(schema.parts)
+                yield error
+
+    return LocatedSchemaValidator
+
+
 def _diagnostic(doc: Document, error: Any) -> Diagnostic:
     path = list(getattr(error, "absolute_path", None) or getattr(error, "path", None) or [])
+    prefix = getattr(error, "forge_prefix", None)
+    if prefix is not None:
+        path = list(prefix) + path
     pointer = join_pointer("", *path) if path else ""
     message = str(getattr(error, "message", error)).splitlines()[0]
     if len(message) > 300:

@@ -13,7 +13,8 @@ from generator import naming
         ("HTTPServer", "http_server", "HTTPServer", "http-server"),
         ("Foo-Bar", "foo_bar", "FooBar", "foo-bar"),
         ("userIDs", "user_ids", "UserIDs", "user-ids"),
-        ("Ñame Straße", "name_strae", "NameStrae", "name-strae"),
+        ("Ñame Straße", "name_strasse", "NameStrasse", "name-strasse"),
+        ("名前", "u21517_u21069", "U21517U21069", "u21517-u21069"),
         ("x-api-key", "x_api_key", "XAPIKey", "x-api-key"),
     ],
 )
@@ -92,3 +93,31 @@ def test_docs_type_name_matches_the_reference_page():
     assert naming.docs_type_name(["Admin", "APIKey"], "create") == "AdminAPIKeyNewResponse"
     assert naming.docs_type_name(["Admin", "APIKey"], "retrieve") == "AdminAPIKeyGetResponse"
     assert naming.docs_type_name(["Admin", "APIKey"], "list") == "AdminAPIKeyListResponse"
+
+
+def test_names_in_any_script_become_stable_ascii_words():
+    assert naming.snake("名前") == "u21517_u21069"
+    assert naming.snake("名前") != naming.snake("名刺")
+    assert naming.py_identifier("🚀", prefix="field") == "field"
+    assert naming.pascal("Łódź") == "Lodz"
+
+
+def test_model_classes_never_shadow_what_modules_import():
+    namer = naming.Namer(naming.CLASS_RESERVED, sep="", escape="Model")
+    got = [namer.claim(n) for n in ["List", "BaseModel", "None", "Pet", "Pet", "Optional"]]
+    assert got == ["ListModel", "BaseModelModel", "NoneModel", "Pet", "Pet2", "OptionalModel"]
+
+
+@pytest.mark.parametrize("name", ["copy", "with_options", "close", "with_raw_response", "class"])
+def test_resources_never_shadow_client_attributes(name: str):
+    assert naming.Namer(naming.CLIENT_RESERVED).claim(name) == name + "_"
+
+
+@pytest.mark.parametrize("name", ["self", "cast", "str", "type", "ctx", "options", "timeout"])
+def test_method_parameters_never_shadow_names_the_body_uses(name: str):
+    assert naming.Namer(naming.METHOD_PARAM_RESERVED).claim(name) == name + "_"
+
+
+def test_possessives_do_not_make_a_word():
+    assert naming.snake("GitHub's official API") == "git_hub_official_api"
+    assert naming.kebab("The Owner’s Pets") == "the-owner-pets"

@@ -354,20 +354,32 @@ def _object_model(api: API, expr: TypeExpr) -> Model | None:
     return None
 
 
-def _words(api: API, expr: TypeExpr) -> str:
+#: Enum values spelled out in a type; a 20,000-value enum would fill every page.
+_ENUM_SHOWN = 50
+
+
+def _words(api: API, expr: TypeExpr, _seen: frozenset[str] = frozenset()) -> str:
     """A type in words: ``string``, ``array of string``, ``"live" or "test"``,
     ``object { id, allowed_ips, created_at, 8 more }``."""
+    if isinstance(expr, ModelRef):
+        alias = api.model(expr.model_id)
+        if alias.kind == "alias" and alias.id in _seen:
+            return alias.class_name  # a recursive alias (a JSON value type): name it
+        if alias.kind == "alias":
+            _seen = _seen | {alias.id}
     expr = _resolve(api, expr)
     if isinstance(expr, Primitive):
         return _WORDS[expr.kind]
     if isinstance(expr, EnumType):
-        return " or ".join(json.dumps(v, ensure_ascii=False) for v in expr.values)
+        shown = [json.dumps(v, ensure_ascii=False) for v in expr.values[:_ENUM_SHOWN]]
+        hidden = len(expr.values) - len(shown)
+        return " or ".join(shown) + (f" or one of {hidden} more" if hidden > 0 else "")
     if isinstance(expr, ArrayType):
-        return f"array of {_words(api, expr.items)}"
+        return f"array of {_words(api, expr.items, _seen)}"
     if isinstance(expr, MapType):
-        return f"map[{_words(api, expr.values)}]"
+        return f"map[{_words(api, expr.values, _seen)}]"
     if isinstance(expr, UnionType):
-        return " or ".join(_words(api, v) for v in expr.variants)
+        return " or ".join(_words(api, v, _seen) for v in expr.variants)
     model = api.model(expr.model_id)
     names = [p.wire_name for p in model.properties]
     if not names:
