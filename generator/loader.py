@@ -8,13 +8,16 @@ and so is one nested deeper than any real document.
 
 Line numbers are not tracked while loading (that would slow the common case
 down); :meth:`Document.line_of` finds the line of a JSON pointer on demand,
-when an error needs it.
+when an error needs it: in JSON by scanning only the containers on the
+pointer's way, in YAML from a composed node tree.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass, field
+from json.decoder import scanstring as _scanstring  # type: ignore[attr-defined]
 from pathlib import Path
 from typing import Any
 
@@ -116,6 +119,7 @@ class Document:
         self.data = data
         self.is_json = is_json
         self._root_node: yaml.Node | None = None
+        self._json_index: _JsonIndex | None = None
         #: For YAML with anchors: (nodes with aliases expanded, distinct nodes).
         self.alias_expansion: tuple[int, int] | None = None
         #: What reading the file noticed but could work around (duplicate keys).
@@ -124,10 +128,17 @@ class Document:
     def line_of(self, pointer: str) -> int | None:
         """The 1-based line where ``pointer`` starts, or the nearest parent's line."""
         try:
+            tokens = split_pointer(pointer)
+        except ValueError:
+            return None
+        if self.is_json:
+            if self._json_index is None:
+                self._json_index = _JsonIndex(self.text)
+            return self._json_index.line_of(tokens)
+        try:
             if self._root_node is None:
                 self._root_node = yaml.compose(self.text, Loader=_BaseLoader)
-            tokens = split_pointer(pointer)
-        except (yaml.YAMLError, ValueError):
+        except yaml.YAMLError:
             return None
         node = self._root_node
         line = node.start_mark.line + 1 if node is not None else None
@@ -138,6 +149,85 @@ class Document:
             key_node, node = child
             line = (key_node or node).start_mark.line + 1
         return line
+
+
+class _JsonIndex:
+    """Where JSON pointers start in a JSON text, found without composing a tree.
+
+    Composing a node tree of a 13 MB document (to learn one warning's line)
+    takes longer than everything else the generator does with it. Instead a
+    container is scanned only as far as the member on the pointer's way: the
+    keys before it are read and their values skipped by the C decoder, and
+    the scan resumes there for the next pointer. Every byte before the
+    deepest point looked up is skipped at most once.
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        #: container offset -> its scan so far
+        self._scans: dict[int, _Scan] = {}
+
+    def line_of(self, tokens: list[str]) -> int | None:
+        try:
+            pos = _skip_ws(self.text, 0)
+            mark = pos
+            for token in tokens:
+                found = self._member(pos, token)
+                if found is None:
+                    break
+                mark, pos = found
+        except (ValueError, IndexError):
+            return None
+        return self.text.count("\n", 0, mark) + 1
+
+    def _member(self, pos: int, token: str) -> tuple[int, int] | None:
+        """(key offset, value offset) of ``token`` in the container at ``pos``."""
+        text = self.text
+        scan = self._scans.get(pos)
+        if scan is None:
+            if text[pos] not in "{[":
+                return None
+            scan = self._scans[pos] = _Scan(text[pos] == "{", _skip_ws(text, pos + 1))
+        key: str | int = token
+        if not scan.is_object:
+            if not token.isdigit():
+                return None
+            key = int(token)
+        while key not in scan.members and scan.resume is not None:
+            i = scan.resume
+            if text[i] in "}]":
+                scan.resume = None
+                break
+            if scan.is_object:
+                name, end = _scanstring(text, i + 1)
+                colon = _skip_ws(text, end)
+                if text[colon] != ":":
+                    raise ValueError("expected ':'")
+                value = _skip_ws(text, colon + 1)
+                scan.members.setdefault(name, (i, value))  # a key given twice: its first line
+            else:
+                value = i
+                scan.members[len(scan.members)] = (i, value)
+            _, end = _DECODER.raw_decode(text, value)
+            i = _skip_ws(text, end)
+            scan.resume = _skip_ws(text, i + 1) if text[i] == "," else i
+        return scan.members.get(key)
+
+
+@dataclass
+class _Scan:
+    is_object: bool
+    resume: int | None
+    members: dict[str | int, tuple[int, int]] = field(default_factory=dict)
+
+
+_DECODER = json.JSONDecoder()
+_WHITESPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _skip_ws(text: str, pos: int) -> int:
+    match = _WHITESPACE.match(text, pos)
+    return match.end() if match else pos
 
 
 def _child_node(node: yaml.Node | None, token: str) -> tuple[yaml.Node | None, yaml.Node] | None:

@@ -108,6 +108,8 @@ def ascii_fold(text: str) -> str:
     letters transliterated (``ß`` -> ``ss``), and any other letter or digit
     written as its decimal code point (``名`` -> `` u21517 ``), so a name in any
     script still yields words, the same ones every time."""
+    if text.isascii():
+        return text
     out: list[str] = []
     for char in unicodedata.normalize("NFKD", text.translate(_TRANSLITERATIONS)):
         if char.isascii():

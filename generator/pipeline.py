@@ -17,7 +17,7 @@ from .loader import load_file
 from .model import API
 from .refs import Resolver
 from .targets import cli, docs, sdk
-from .validate import check_refs, check_version, validate_document
+from .validate import check_refs, check_structure, check_version, validate_document
 
 #: Output folders, each filled by one target.
 TARGETS = (("sdk", sdk.render_sdk), ("cli", cli.render_cli), ("docs", docs.render_docs))
@@ -27,8 +27,11 @@ TARGETS = (("sdk", sdk.render_sdk), ("cli", cli.render_cli), ("docs", docs.rende
 class Inputs:
     spec: Path
     config: Path | None = None
-    #: Run openapi-spec-validator (its findings are warnings when generating).
+    #: Check the document against the OpenAPI JSON Schema (findings are warnings
+    #: when generating).
     validate: bool = True
+    #: Run openapi-spec-validator instead: the schema and its semantic rules (slow).
+    full_validation: bool = False
 
 
 def load_api(inputs: Inputs, diagnostics: Diagnostics) -> API:
@@ -37,8 +40,10 @@ def load_api(inputs: Inputs, diagnostics: Diagnostics) -> API:
     version = check_version(doc)
     resolver = Resolver(doc)
     check_refs(doc, resolver)
-    if inputs.validate:
+    if inputs.full_validation:
         diagnostics.items.extend(validate_document(doc, version))
+    elif inputs.validate:
+        diagnostics.items.extend(check_structure(doc, version))
     config = load_config(inputs.config, str(inputs.config)) if inputs.config else Config(file=None)
     try:
         api = build_api(doc, config, resolver, diagnostics)

@@ -9,18 +9,20 @@ generator touch the network or read arbitrary files.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import unquote
 
 from .errors import SpecError, join_pointer, split_pointer
 from .loader import Document, load_file
 
 
-@dataclass(frozen=True)
-class Position:
-    """A node's address: the document it is in and its JSON pointer there."""
+class Position(NamedTuple):
+    """A node's address: the document it is in and its JSON pointer there.
+
+    A named tuple rather than a frozen dataclass: the model builder makes
+    hundreds of thousands of them on a large document.
+    """
 
     doc: Document
     pointer: str

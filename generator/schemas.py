@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from . import naming
-from .errors import Diagnostics
+from .errors import Diagnostics, join_pointer
 from .loader import json_key
 from .model import (
     ANY,
@@ -853,7 +853,10 @@ def _get(at: Position) -> Any:
 def _refs_in(node: Any, at: Position) -> Iterator[tuple[Any, Position]]:
     """Every ``$ref`` under ``node`` (without following them); a node shared
     through YAML aliases is walked once."""
-    stack: list[tuple[Any, Position]] = [(node, at)]
+    # Pointers as plain strings, a Position made only for each $ref found:
+    # this walks every node of the document.
+    doc = at.doc
+    stack: list[tuple[Any, str]] = [(node, at.pointer)]
     seen: set[int] = set()
     while stack:
         current, here = stack.pop()
@@ -863,17 +866,15 @@ def _refs_in(node: Any, at: Position) -> Iterator[tuple[Any, Position]]:
         if isinstance(current, dict):
             # A "$ref" holding a mapping is a schema named "$ref", not a reference.
             if isinstance(current.get("$ref"), str):
-                yield current["$ref"], here
-            names = is_name_map(here.pointer)
+                yield current["$ref"], Position(doc, here)
+            names = is_name_map(here)
             for key, value in current.items():
-                if isinstance(value, (dict, list)) and (
-                    names or not is_literal(key, value, here.pointer)
-                ):
-                    stack.append((value, here.child(key)))
+                if isinstance(value, (dict, list)) and (names or not is_literal(key, value, here)):
+                    stack.append((value, join_pointer(here, key)))
         elif isinstance(current, list):
             for i, value in enumerate(current):
                 if isinstance(value, (dict, list)):
-                    stack.append((value, here.child(i)))
+                    stack.append((value, f"{here}/{i}"))
 
 
 def _cyclic_nodes(graph: dict[str, list[str]]) -> set[str]:

@@ -5,7 +5,7 @@ Each folder under ``tests/fixtures/corpus`` holds ``openapi.yaml`` (or
 
 * ``outcome: generated`` -- the command line writes the output with exactly
   the listed generator warnings (and ``validator_findings`` more from
-  openapi-spec-validator); every ``.py`` compiles, the SDK imports (every
+  the check against the OpenAPI JSON Schema); every ``.py`` compiles, the SDK imports (every
   model's and method's annotations resolve), every SDK method sends each of
   its parameters under its wire name, ``--help`` runs for the CLI and every
   group and command, the docs hold no markup from the spec, and ``--strict``

@@ -59,6 +59,51 @@ def test_line_of_pointer():
     assert doc.line_of("/paths/~1missing") == 2  # nearest parent
 
 
+_JSON_LINES = """{
+  "openapi": "3.1.0",
+  "paths": {
+    "/pets": {"get": {"summary": "x \\" } ] {", "tags": ["a",
+      "b"]},
+      "post" : {}},
+    "/pets/{id}":
+      {"get": {"responses": {"200": {"description": "ok"}}}}
+  },
+  "components": {"schemas": {"Pet": {"type": "object"},
+    "Pet": {"type": "string"}}},
+  "x": [[], [1,
+    2], {"~/": 3}]
+}
+"""
+
+
+@pytest.mark.parametrize(
+    "pointer",
+    [
+        "",
+        "/openapi",
+        "/paths",
+        "/paths/~1pets/get",
+        "/paths/~1pets/get/summary",
+        "/paths/~1pets/get/tags/1",
+        "/paths/~1pets/post",
+        "/paths/~1pets~1{id}/get/responses/200/description",
+        "/paths/~1missing",
+        "/paths/~1pets/get/tags/7",
+        "/components/schemas/Pet",
+        "/x/1/1",
+        "/x/2/~0~1",
+        "/x/not-an-index",
+    ],
+)
+def test_line_of_pointer_in_json_matches_the_yaml_reading(pointer: str):
+    """JSON is located by its own scanner; the same text read as YAML (JSON is
+    YAML) gives the reference answer, nearest parent and duplicates included."""
+    as_json = load_text(_JSON_LINES, path=Path("/tmp/x.json"), display="x.json")
+    as_yaml = load_text(_JSON_LINES, path=Path("/tmp/x.yaml"), display="x.yaml")
+    assert as_json.line_of(pointer) == as_yaml.line_of(pointer) is not None
+    assert as_json.line_of(pointer) == as_json.line_of(pointer)  # resumed scans agree
+
+
 def test_alias_bomb_is_refused_quickly():
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
     for i in range(1, 12):
