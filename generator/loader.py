@@ -307,7 +307,7 @@ def load_text(text: str, *, path: Path, display: str) -> Document:
     expanded = None
     if not is_json and _ANCHOR.search(text):
         expanded = _check_expanded_size(data, display)
-    _check_depth(data, display)
+    _check_depth(data, display, shared=expanded is not None)
     document = Document(path, display, text, data, is_json)
     document.alias_expansion = expanded
     document.problems = [Diagnostic(what, display, line=line) for line, what in found]
@@ -397,20 +397,29 @@ def _check_expanded_size(data: Any, display: str) -> tuple[int, int]:
     return sizes.get(id(data), 1), len(sizes)
 
 
-def _check_depth(data: Any, display: str) -> None:
-    stack: list[tuple[Any, int]] = [(data, 1)]
+def _check_depth(data: Any, display: str, shared: bool) -> None:
+    """Refuse data nested deeper than :data:`MAX_DEPTH`, level by level.
+
+    ``shared``: containers may appear more than once (YAML aliases); each
+    is then looked into once, so an alias bomb costs no more than its text.
+    """
+    level = [data] if isinstance(data, (dict, list)) else []
     seen: set[int] = set()
-    while stack:
-        node, depth = stack.pop()
+    depth = 1
+    while level:
         if depth > MAX_DEPTH:
             raise SpecError(f"nested more than {MAX_DEPTH} levels deep", file=display)
-        if isinstance(node, dict):
-            if id(node) in seen:
-                continue
-            seen.add(id(node))
-            stack.extend((v, depth + 1) for v in node.values() if isinstance(v, (dict, list)))
-        elif isinstance(node, list):
-            if id(node) in seen:
-                continue
-            seen.add(id(node))
-            stack.extend((v, depth + 1) for v in node if isinstance(v, (dict, list)))
+        if shared:
+            fresh = []
+            for node in level:
+                if id(node) not in seen:
+                    seen.add(id(node))
+                    fresh.append(node)
+            level = fresh
+        level = [
+            child
+            for node in level
+            for child in (node.values() if isinstance(node, dict) else node)
+            if isinstance(child, (dict, list))
+        ]
+        depth += 1

@@ -9,6 +9,8 @@ generator touch the network or read arbitrary files.
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import unquote
@@ -53,6 +55,7 @@ class Resolver:
         self.base_dir = root.path.parent.resolve()
         self._docs: dict[Path, Document] = {root.path.resolve(): root}
         self._cache: dict[tuple[str, str], tuple[Position, Any]] = {}
+        self._indexes: dict[str, RefIndex] = {}
 
     def documents(self) -> list[Document]:
         """Every document read so far, the root first, in the order they were read."""
@@ -93,6 +96,13 @@ class Resolver:
         result = (Position(doc, walked), node)
         self._cache[cache_key] = result
         return result
+
+    def ref_index(self, doc: Document) -> RefIndex:
+        """Every ``$ref`` in ``doc`` (walked once, on first use)."""
+        index = self._indexes.get(doc.display)
+        if index is None:
+            index = self._indexes[doc.display] = RefIndex(doc)
+        return index
 
     def follow(self, node: Any, at: Position) -> tuple[Position, Any]:
         """Follow a chain of references until a node that is not a bare ``$ref``.
@@ -163,3 +173,92 @@ _NAME_MAPS = frozenset(
 def is_name_map(pointer: str) -> bool:
     """True when the mapping at ``pointer`` is keyed by names (properties, schemas...)."""
     return pointer.rsplit("/", 1)[-1] in _NAME_MAPS
+
+
+def iter_refs(
+    node: Any, at: Position, walked: set[str] | None = None
+) -> Iterator[tuple[Any, Position]]:
+    """Every ``$ref`` value under ``node`` (found at ``at``), with the position
+    of the mapping that holds it; references are not followed.
+
+    Data is not searched (examples, defaults, extensions: see
+    :func:`is_literal`), nor is a mapping named ``$ref`` in a map of names.
+    A node shared through YAML aliases is walked once. ``walked`` collects
+    the pointer of every container visited.
+    """
+    # Pointers as plain strings, a Position made only for each $ref found:
+    # this walks every node of the document.
+    doc = at.doc
+    stack: list[tuple[Any, str]] = [(node, at.pointer)]
+    seen: set[int] = set()
+    while stack:
+        current, here = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if walked is not None:
+            walked.add(here)
+        if isinstance(current, dict):
+            names = is_name_map(here)
+            ref = current.get("$ref")
+            if ref is not None and not (isinstance(ref, dict) and names):
+                yield ref, Position(doc, here)
+            for key, value in current.items():
+                if isinstance(value, (dict, list)) and (names or not is_literal(key, value, here)):
+                    stack.append((value, join_pointer(here, key)))
+        elif isinstance(current, list):
+            for i, value in enumerate(current):
+                if isinstance(value, (dict, list)):
+                    stack.append((value, f"{here}/{i}"))
+
+
+class RefIndex:
+    """Every ``$ref`` of one document, found in a single walk and sorted by
+    where it is, so the refs under any node are a slice of it.
+
+    Vetting every reference and finding recursive schemas both need the refs
+    under many nodes; walking each node's subtree on its own would visit
+    shared components again and again (twice the document and more on
+    GitHub's description). Documents with YAML aliases keep per-node walks:
+    there a node has several places, and a single walk records only its first.
+    """
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self._pointers: list[str] = []
+        self._refs: list[tuple[Any, Position]] = []
+        self._walked: set[str] = set()
+        if doc.alias_expansion is not None:
+            return
+        found = sorted(
+            (ref_at.pointer, i, ref)
+            for i, (ref, ref_at) in enumerate(iter_refs(doc.data, Position(doc, ""), self._walked))
+        )
+        self._pointers = [pointer for pointer, _, _ in found]
+        self._refs = [(ref, Position(doc, pointer)) for pointer, _, ref in found]
+
+    def refs_under(self, at: Position) -> Iterator[tuple[Any, Position]]:
+        """The refs at ``at`` and below it, as :func:`iter_refs` finds them."""
+        if at.pointer not in self._walked:  # aliased, or inside data (an example)
+            yield from iter_refs(_node_at(at), at)
+            return
+        start = bisect.bisect_left(self._pointers, at.pointer)
+        # Descendants are the pointers that continue with "/", which sort
+        # before those that continue with "0" (the next character).
+        end = bisect.bisect_left(self._pointers, at.pointer + "0", lo=start)
+        for i in range(start, end):
+            pointer = self._pointers[i]
+            if len(pointer) == len(at.pointer) or pointer[len(at.pointer)] == "/":
+                yield self._refs[i]
+
+
+def _node_at(at: Position) -> Any:
+    node: Any = at.doc.data
+    for token in split_pointer(at.pointer):
+        if isinstance(node, dict):
+            node = node.get(token, node.get(int(token)) if token.isdigit() else None)
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            return None
+    return node

@@ -11,12 +11,11 @@ up front from the graph of ``$ref`` targets.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from . import naming
-from .errors import Diagnostics, join_pointer
+from .errors import Diagnostics
 from .loader import json_key
 from .model import (
     ANY,
@@ -36,7 +35,7 @@ from .model import (
     UnionType,
     Value,
 )
-from .refs import Position, Resolver, is_literal, is_name_map
+from .refs import Position, Resolver
 
 _ANNOTATIONS = frozenset(
     {
@@ -162,9 +161,10 @@ class TypeBuilder:
             at = todo.pop()
             if at.key in graph:
                 continue
-            _, node = (at, _get(at))
             edges = []
-            for ref, ref_at in _refs_in(node, at):
+            for ref, ref_at in self.resolver.ref_index(at.doc).refs_under(at):
+                if not isinstance(ref, str):
+                    continue
                 try:
                     target, _ = self.resolver.lookup(ref, ref_at)
                 except Exception:  # dangling refs are reported where they are used
@@ -834,47 +834,6 @@ class _Merged:
     additional: Any = None
     additional_at: Position | None = None
     description: str | None = None
-
-
-def _get(at: Position) -> Any:
-    from .errors import split_pointer
-
-    node: Any = at.doc.data
-    for token in split_pointer(at.pointer):
-        if isinstance(node, dict):
-            node = node.get(token, node.get(int(token)) if token.isdigit() else None)
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-            node = node[int(token)]
-        else:
-            return None
-    return node
-
-
-def _refs_in(node: Any, at: Position) -> Iterator[tuple[Any, Position]]:
-    """Every ``$ref`` under ``node`` (without following them); a node shared
-    through YAML aliases is walked once."""
-    # Pointers as plain strings, a Position made only for each $ref found:
-    # this walks every node of the document.
-    doc = at.doc
-    stack: list[tuple[Any, str]] = [(node, at.pointer)]
-    seen: set[int] = set()
-    while stack:
-        current, here = stack.pop()
-        if id(current) in seen:
-            continue
-        seen.add(id(current))
-        if isinstance(current, dict):
-            # A "$ref" holding a mapping is a schema named "$ref", not a reference.
-            if isinstance(current.get("$ref"), str):
-                yield current["$ref"], Position(doc, here)
-            names = is_name_map(here)
-            for key, value in current.items():
-                if isinstance(value, (dict, list)) and (names or not is_literal(key, value, here)):
-                    stack.append((value, join_pointer(here, key)))
-        elif isinstance(current, list):
-            for i, value in enumerate(current):
-                if isinstance(value, (dict, list)):
-                    stack.append((value, f"{here}/{i}"))
 
 
 def _cyclic_nodes(graph: dict[str, list[str]]) -> set[str]:

@@ -28,7 +28,7 @@ from urllib.parse import unquote, urlparse
 
 from .errors import Diagnostic, SpecError, join_pointer
 from .loader import Document, json_key
-from .refs import Position, Resolver, is_literal, is_name_map
+from .refs import Position, Resolver
 
 #: Stop after this many findings; a broken document can produce thousands.
 MAX_FINDINGS = 200
@@ -75,30 +75,8 @@ def check_version(doc: Document) -> str:
 
 def check_refs(doc: Document, resolver: Resolver) -> None:
     """Refuse unsafe or dangling ``$ref`` values before anything follows them."""
-    for pointer, ref in _iter_refs(doc.data, ""):
-        resolver.lookup(ref, Position(doc, pointer))
-
-
-def _iter_refs(node: Any, pointer: str) -> Iterator[tuple[str, Any]]:
-    stack = [(node, pointer)]
-    seen: set[int] = set()
-    while stack:
-        current, here = stack.pop()
-        if id(current) in seen:
-            continue
-        seen.add(id(current))
-        if isinstance(current, dict):
-            ref = current.get("$ref")
-            if ref is not None and not (isinstance(ref, dict) and is_name_map(here)):
-                yield join_pointer(here, "$ref"), ref
-            names = is_name_map(here)
-            for key, value in current.items():
-                if isinstance(value, (dict, list)) and (names or not is_literal(key, value, here)):
-                    stack.append((value, join_pointer(here, key)))
-        elif isinstance(current, list):
-            for i, value in enumerate(current):
-                if isinstance(value, (dict, list)):
-                    stack.append((value, join_pointer(here, i)))
+    for ref, at in resolver.ref_index(doc).refs_under(Position(doc, "")):
+        resolver.lookup(ref, at.child("$ref"))
 
 
 def _too_expanded(doc: Document) -> Diagnostic | None:

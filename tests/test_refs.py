@@ -94,3 +94,59 @@ def test_follow_stops_at_first_real_schema(tmp_path: Path):
     )
     at, node = resolver.follow({"$ref": "#/components/schemas/A"}, root)
     assert node == {"type": "integer"} and at.pointer == "/components/schemas/B"
+
+
+_INDEXED = """
+components:
+  schemas:
+    Foo: {type: object, properties: {a: {$ref: '#/components/schemas/Foo-Bar'}}}
+    Foo-Bar: {type: object, properties: {b: {$ref: '#/components/schemas/Foo'}}}
+    Foo/Baz: {items: {$ref: '#/components/schemas/Foo'}}
+    Plain: {type: string, example: {$ref: 'not/a/ref'}}
+    Named:
+      type: object
+      properties:
+        $ref: {type: string}
+        x-more: {$ref: '#/components/schemas/Plain'}
+paths:
+  /a:
+    get:
+      responses:
+        '200': {$ref: '#/components/responses/Ok'}
+"""
+
+
+@pytest.mark.parametrize("aliased", [False, True])
+def test_ref_index_slices_agree_with_walking_each_node(tmp_path: Path, aliased: bool):
+    """The index finds the refs under a node as a walk of that node would:
+    siblings that share a prefix (Foo, Foo-Bar, Foo/Baz) stay apart, data
+    and names are not refs; a document with aliases walks each node."""
+    from generator.refs import _node_at, iter_refs
+
+    shared = "{description: ok, content: {application/json: {schema: {$ref: '#/x'}}}}"
+    text = _INDEXED + (
+        f"  /b:\n    get:\n      responses:\n        '200': &shared {shared}\n"
+        "        '201': *shared\n"
+        if aliased
+        else ""
+    )
+    resolver, root = resolver_for(tmp_path, text)
+    index = resolver.ref_index(root.doc)
+    assert resolver.ref_index(root.doc) is index
+    pointers = [
+        "",
+        "/components/schemas/Foo",
+        "/components/schemas/Foo-Bar",
+        "/components/schemas/Foo~1Baz",
+        "/components/schemas/Plain",
+        "/components/schemas/Named",
+        "/components/schemas/Plain/example",  # data: walked on its own, it is a ref
+        "/paths",
+    ]
+    expected_counts = [5, 1, 1, 1, 0, 1, 1, 1]
+    for pointer, count in zip(pointers, expected_counts, strict=True):
+        at = root.child(*[t.replace("~1", "/") for t in pointer.split("/")[1:]])
+        walked = sorted((r, p.pointer) for r, p in iter_refs(_node_at(at), at))
+        indexed = sorted((r, p.pointer) for r, p in index.refs_under(at))
+        assert indexed == walked
+        assert len(indexed) == count + (aliased and pointer in ("", "/paths")), pointer
