@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import Diagnostics, GeneratorError, StrictModeError
-from .pipeline import Inputs, generate, load_api
+from .pipeline import Inputs, Timings, generate, load_api
 from .writer import compare_tree, write_tree
 
 EXIT_OK, EXIT_DRIFT, EXIT_BAD_INPUT = 0, 1, 2
@@ -48,6 +48,9 @@ def _parser() -> argparse.ArgumentParser:
                 "(adds its semantic rules; about a minute on a 1,000-operation document)",
             )
         sub.add_argument("--traceback", action="store_true", help="show tracebacks on errors")
+        sub.add_argument(
+            "--timings", action="store_true", help="print the time each stage took to stderr"
+        )
         sub.add_argument("-q", "--quiet", action="store_true", help="print errors only")
 
     common(commands.add_parser("generate", help="write the SDK, CLI and docs to --out"), out=True)
@@ -84,10 +87,22 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     diagnostics = Diagnostics()
+    timings = Timings()
     started = time.perf_counter()
+    try:
+        return _command(args, diagnostics, timings, started)
+    finally:
+        if args.timings:
+            total = time.perf_counter() - started
+            print(f"timings: {timings}; total {total:.2f}s", file=sys.stderr)
+
+
+def _command(
+    args: argparse.Namespace, diagnostics: Diagnostics, timings: Timings, started: float
+) -> int:
     if args.command == "validate":
         inputs = Inputs(args.spec, args.config, full_validation=True)
-        load_api(inputs, diagnostics)
+        load_api(inputs, diagnostics, timings)
         _print_warnings(diagnostics, quiet=False)
         if diagnostics:
             print(f"{args.spec}: invalid, {_plural(len(diagnostics), 'problem')}", file=sys.stderr)
@@ -99,14 +114,15 @@ def _run(args: argparse.Namespace) -> int:
     inputs = Inputs(
         args.spec, args.config, validate=args.validate, full_validation=args.full_validation
     )
-    files = generate(inputs, diagnostics)
+    files = generate(inputs, diagnostics, timings)
     _print_warnings(diagnostics, quiet=args.quiet)
     if args.strict and diagnostics:
         raise StrictModeError(
             f"{_plural(len(diagnostics), 'warning')} with --strict; nothing written"
         )
     if args.command == "check":
-        drift = compare_tree(args.out, files)
+        with timings.stage("compare"):
+            drift = compare_tree(args.out, files)
         if drift.clean:
             if not args.quiet:
                 print(f"{args.out}: up to date ({len(files)} files)")
@@ -127,7 +143,8 @@ def _run(args: argparse.Namespace) -> int:
         if drift.diff:
             print(drift.diff, file=sys.stderr)
         return EXIT_DRIFT
-    write_tree(args.out, files)
+    with timings.stage("write"):
+        write_tree(args.out, files)
     if not args.quiet:
         elapsed = time.perf_counter() - started
         print(

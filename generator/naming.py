@@ -9,6 +9,7 @@ names, in the order names are asked for.
 
 from __future__ import annotations
 
+import functools
 import keyword
 import re
 import unicodedata
@@ -126,19 +127,25 @@ _POSSESSIVE = re.compile(r"(?<=[A-Za-z])['\u2019]s\b")
 
 def words(text: str) -> list[str]:
     """Split any spelling into lower-case words."""
-    return [w.lower() for w in _WORD.findall(ascii_fold(_POSSESSIVE.sub("", text)))]
+    return list(_words(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _words(text: str) -> tuple[str, ...]:
+    # Cached: a large API spells the same names (properties, tags...) many times.
+    return tuple(w.lower() for w in _WORD.findall(ascii_fold(_POSSESSIVE.sub("", text))))
 
 
 def snake(text: str) -> str:
-    return "_".join(words(text))
+    return "_".join(_words(text))
 
 
 def kebab(text: str) -> str:
-    return "-".join(words(text))
+    return "-".join(_words(text))
 
 
 def pascal(text: str) -> str:
-    return "".join(_cap(w) for w in words(text))
+    return "".join(_cap(w) for w in _words(text))
 
 
 def pascal_words(items: Iterable[str]) -> str:

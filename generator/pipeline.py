@@ -6,7 +6,10 @@ Each function here is one step a caller may want on its own (tests use
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .build import build_api
@@ -34,35 +37,68 @@ class Inputs:
     full_validation: bool = False
 
 
-def load_api(inputs: Inputs, diagnostics: Diagnostics) -> API:
+@dataclass
+class Timings:
+    """Wall time spent in each stage of one run (``--timings``)."""
+
+    stages: dict[str, float] = field(default_factory=dict)
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.stages[name] = self.stages.get(name, 0.0) + time.perf_counter() - started
+
+    def __str__(self) -> str:
+        return ", ".join(f"{name} {seconds:.2f}s" for name, seconds in self.stages.items())
+
+
+def load_api(inputs: Inputs, diagnostics: Diagnostics, timings: Timings | None = None) -> API:
     """Load, check and model the document; raise :class:`SpecError`/:class:`ConfigError`."""
-    doc = load_file(inputs.spec, str(inputs.spec))
-    version = check_version(doc)
-    resolver = Resolver(doc)
-    check_refs(doc, resolver)
-    if inputs.full_validation:
-        diagnostics.items.extend(validate_document(doc, version))
-    elif inputs.validate:
-        diagnostics.items.extend(check_structure(doc, version))
-    config = load_config(inputs.config, str(inputs.config)) if inputs.config else Config(file=None)
-    try:
-        api = build_api(doc, config, resolver, diagnostics)
-    except RecursionError:
-        raise SpecError("schemas nest too deeply to generate", file=doc.display) from None
+    timings = timings or Timings()
+    with timings.stage("load"):
+        doc = load_file(inputs.spec, str(inputs.spec))
+        version = check_version(doc)
+        resolver = Resolver(doc)
+        check_refs(doc, resolver)
+    with timings.stage("validate"):
+        if inputs.full_validation:
+            diagnostics.items.extend(validate_document(doc, version))
+        elif inputs.validate:
+            diagnostics.items.extend(check_structure(doc, version))
+    with timings.stage("model"):
+        config = (
+            load_config(inputs.config, str(inputs.config)) if inputs.config else Config(file=None)
+        )
+        try:
+            api = build_api(doc, config, resolver, diagnostics)
+        except RecursionError:
+            raise SpecError("schemas nest too deeply to generate", file=doc.display) from None
     # What reading each file noticed (keys given twice) comes first.
     diagnostics.items[:0] = [p for d in resolver.documents() for p in d.problems]
     return api
 
 
-def render_api(api: API, *, formatted: bool = True) -> dict[str, str]:
+def render_api(
+    api: API, *, formatted: bool = True, timings: Timings | None = None
+) -> dict[str, str]:
     """Every output file, keyed by its path under the out folder."""
+    timings = timings or Timings()
     files: dict[str, str] = {}
     for folder, render in TARGETS:
-        for rel, text in render(api).items():
-            files[f"{folder}/{rel}"] = text
-    return format_files(files) if formatted else files
+        with timings.stage(f"render {folder}"):
+            for rel, text in render(api).items():
+                files[f"{folder}/{rel}"] = text
+    if not formatted:
+        return files
+    with timings.stage("format"):
+        return format_files(files)
 
 
-def generate(inputs: Inputs, diagnostics: Diagnostics) -> dict[str, str]:
+def generate(
+    inputs: Inputs, diagnostics: Diagnostics, timings: Timings | None = None
+) -> dict[str, str]:
     """Load and render; nothing is written."""
-    return render_api(load_api(inputs, diagnostics))
+    return render_api(load_api(inputs, diagnostics, timings), timings=timings)

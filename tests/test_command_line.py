@@ -202,3 +202,19 @@ def test_check_ignores_install_byproducts(tmp_path: Path):
     (out / "sdk/src/boltz_api/__pycache__/x.cpython-311.pyc").write_bytes(b"x")
     result = run_generator("check", "--spec", str(SPEC), "--config", str(CONFIG), "--out", str(out))
     assert result.returncode == 0, result.stderr
+
+
+def test_timings_name_every_stage(tmp_path: Path):
+    result = run_generator(
+        "generate", "--spec", str(SPEC), "--config", str(CONFIG), "--out", str(tmp_path / "o"),
+        "--timings",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    (line,) = [x for x in result.stderr.splitlines() if x.startswith("timings: ")]
+    stages = [
+        part.rsplit(" ", 1)[0] for part in line[len("timings: ") :].split("; ")[0].split(", ")
+    ]
+    assert stages == [
+        "load", "validate", "model", "render sdk", "render cli", "render docs", "format", "write",
+    ]  # fmt: skip
+    assert "; total " in line
