@@ -986,7 +986,18 @@ def _json_kind(value: Any) -> PrimitiveKind:
     return "any"
 
 
+#: Every keyword :func:`_constraints` reads.
+_CONSTRAINT_KEYS = frozenset(
+    {"minLength", "maxLength", "pattern", "minimum", "maximum", "exclusiveMinimum",
+     "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "uniqueItems"}
+)  # fmt: skip
+_NO_CONSTRAINTS = Constraints()
+
+
 def _constraints(schema: dict[str, Any]) -> Constraints:
+    if _CONSTRAINT_KEYS.isdisjoint(schema):  # most schemas: one shared empty value
+        return _NO_CONSTRAINTS
+
     def num(key: str) -> int | float | None:
         value = schema.get(key)
         return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
