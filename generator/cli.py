@@ -36,6 +36,12 @@ def _parser() -> argparse.ArgumentParser:
             sub.add_argument("--out", required=True, type=Path, help="output folder")
             sub.add_argument("--strict", action="store_true", help="treat warnings as errors")
             sub.add_argument(
+                "--jobs",
+                type=int,
+                metavar="N",
+                help="processes to render and format with (default: one per core)",
+            )
+            sub.add_argument(
                 "--no-validate",
                 dest="validate",
                 action="store_false",
@@ -114,7 +120,9 @@ def _command(
     inputs = Inputs(
         args.spec, args.config, validate=args.validate, full_validation=args.full_validation
     )
-    files = generate(inputs, diagnostics, timings)
+    if args.jobs is not None and args.jobs < 1:
+        raise GeneratorError("--jobs must be at least 1")
+    files = generate(inputs, diagnostics, timings, jobs=args.jobs)
     _print_warnings(diagnostics, quiet=args.quiet)
     if args.strict and diagnostics:
         raise StrictModeError(

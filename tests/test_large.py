@@ -225,3 +225,31 @@ def test_github_every_method_sends_its_parameters(github):
     assert len(api.all_operations()) > 1000
     problems = harness.call_sdk(harness.tree(out), api)
     assert not problems, "\n".join(problems[:50])
+
+
+def test_docs_rendered_in_a_forked_process_are_the_same(tmp_path: Path, monkeypatch):
+    import os
+
+    from generator import pipeline
+    from generator.targets import docs
+
+    spec = tmp_path / "openapi.json"
+    spec.write_text(json.dumps(big_document(120, 3)))
+    api = load_api(Inputs(spec, validate=False), Diagnostics())
+    assert len(api.all_operations()) >= pipeline.PARALLEL_FROM_OPERATIONS
+    timings = pipeline.Timings()
+    aside = pipeline.render_api(api, formatted=False, jobs=2, timings=timings)
+    assert "render docs (wait)" in timings.stages  # it did run aside
+    in_turn = pipeline.render_api(api, formatted=False, jobs=1)
+    assert aside == in_turn
+
+    # A child that fails leaves the parent to render the docs itself.
+    parent, real = os.getpid(), docs.render_docs
+
+    def fails_in_the_child(api_):
+        if os.getpid() != parent:
+            raise RuntimeError("boom")
+        return real(api_)
+
+    monkeypatch.setattr(docs, "render_docs", fails_in_the_child)
+    assert pipeline.render_api(api, formatted=False, jobs=2) == in_turn
