@@ -175,29 +175,25 @@ def is_name_map(pointer: str) -> bool:
     return pointer.rsplit("/", 1)[-1] in _NAME_MAPS
 
 
-def iter_refs(
-    node: Any, at: Position, walked: set[str] | None = None
-) -> Iterator[tuple[Any, Position]]:
+def iter_refs(node: Any, at: Position, *, shared: bool = True) -> Iterator[tuple[Any, Position]]:
     """Every ``$ref`` value under ``node`` (found at ``at``), with the position
     of the mapping that holds it; references are not followed.
 
     Data is not searched (examples, defaults, extensions: see
     :func:`is_literal`), nor is a mapping named ``$ref`` in a map of names.
-    A node shared through YAML aliases is walked once. ``walked`` collects
-    the pointer of every container visited.
+    ``shared``: nodes may be shared through YAML aliases; each is walked once.
     """
-    # Pointers as plain strings, a Position made only for each $ref found:
-    # this walks every node of the document.
+    # This visits every node of a document: pointers are plain strings and a
+    # Position is made only for each $ref found.
     doc = at.doc
     stack: list[tuple[Any, str]] = [(node, at.pointer)]
     seen: set[int] = set()
     while stack:
         current, here = stack.pop()
-        if id(current) in seen:
-            continue
-        seen.add(id(current))
-        if walked is not None:
-            walked.add(here)
+        if shared:
+            if id(current) in seen:
+                continue
+            seen.add(id(current))
         if isinstance(current, dict):
             names = is_name_map(here)
             ref = current.get("$ref")
@@ -205,11 +201,17 @@ def iter_refs(
                 yield ref, Position(doc, here)
             for key, value in current.items():
                 if isinstance(value, (dict, list)) and (names or not is_literal(key, value, here)):
-                    stack.append((value, join_pointer(here, key)))
+                    stack.append((value, _child_pointer(here, key)))
         elif isinstance(current, list):
             for i, value in enumerate(current):
                 if isinstance(value, (dict, list)):
                     stack.append((value, f"{here}/{i}"))
+
+
+def _child_pointer(pointer: str, key: Any) -> str:
+    if isinstance(key, str) and "~" not in key and "/" not in key:
+        return f"{pointer}/{key}"  # the common case, without escaping
+    return join_pointer(pointer, key)
 
 
 class RefIndex:
@@ -227,19 +229,19 @@ class RefIndex:
         self.doc = doc
         self._pointers: list[str] = []
         self._refs: list[tuple[Any, Position]] = []
-        self._walked: set[str] = set()
-        if doc.alias_expansion is not None:
+        self._indexed = doc.alias_expansion is None
+        if not self._indexed:
             return
         found = sorted(
             (ref_at.pointer, i, ref)
-            for i, (ref, ref_at) in enumerate(iter_refs(doc.data, Position(doc, ""), self._walked))
+            for i, (ref, ref_at) in enumerate(iter_refs(doc.data, Position(doc, ""), shared=False))
         )
         self._pointers = [pointer for pointer, _, _ in found]
         self._refs = [(ref, Position(doc, pointer)) for pointer, _, ref in found]
 
     def refs_under(self, at: Position) -> Iterator[tuple[Any, Position]]:
         """The refs at ``at`` and below it, as :func:`iter_refs` finds them."""
-        if at.pointer not in self._walked:  # aliased, or inside data (an example)
+        if not self._indexed or not self._walked(at.pointer):
             yield from iter_refs(_node_at(at), at)
             return
         start = bisect.bisect_left(self._pointers, at.pointer)
@@ -250,6 +252,25 @@ class RefIndex:
             pointer = self._pointers[i]
             if len(pointer) == len(at.pointer) or pointer[len(at.pointer)] == "/":
                 yield self._refs[i]
+
+    def _walked(self, pointer: str) -> bool:
+        """Whether the document walk reached ``pointer`` (not inside data)."""
+        node: Any = self.doc.data
+        here = ""
+        for token in split_pointer(pointer):
+            if isinstance(node, dict):
+                key: Any = token if token in node else (int(token) if token.isdigit() else token)
+                value = node.get(key)
+                if not is_name_map(here) and is_literal(key, value, here):
+                    return False
+            elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+                value = node[int(token)]
+            else:
+                return False
+            if not isinstance(value, (dict, list)):
+                return False
+            node, here = value, _child_pointer(here, key if isinstance(node, dict) else token)
+        return True
 
 
 def _node_at(at: Position) -> Any:
