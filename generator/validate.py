@@ -118,7 +118,8 @@ def check_structure(doc: Document, version: str) -> list[Diagnostic]:
         return [skipped]
     findings: list[Diagnostic] = []
     try:
-        for error in _schema_validator(version).iter_errors(_json_keys(doc.data)):
+        data = doc.data if doc.is_json else _json_keys(doc.data)  # JSON keys are strings
+        for error in _schema_validator(version).iter_errors(data):
             findings.append(_located(doc, list(error.instance_path), error.message))
             if len(findings) >= MAX_FINDINGS:
                 break
