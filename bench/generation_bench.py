@@ -180,7 +180,7 @@ def run(ctx: Any) -> str:
         cold: list[Timing] = []
         warm: list[Timing] = []
         theirs: list[Timing] = []
-        for i in range(RUNS):
+        for _ in range(RUNS):
             cache = work / "format-cache"
             shutil.rmtree(cache, ignore_errors=True)
             ours_env = {**env, "OPENAPI_FORGE_CACHE": str(cache)}
