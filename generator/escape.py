@@ -20,6 +20,10 @@ _CONTROL = re.compile(
     r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029"
     r"\u202a-\u202e\u2066-\u2069\ufeff]"
 )
+#: The escapes below are pure functions of their text, and large documents repeat the
+#: same descriptions and names on many pages (a shared model's fields), so the most
+#: recent results are kept.
+_memo = functools.lru_cache(maxsize=1 << 15)
 #: Half of a UTF-16 pair on its own (JSON can spell one); no file can hold it.
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 #: A quote that would close a triple-quoted string: one followed by another
@@ -75,6 +79,7 @@ def md_inline(text: str) -> str:
     return _SCRIPT_LINK.sub(lambda m: m.group(1).replace("]", "\\]", 1), escaped)
 
 
+@_memo
 def html_text(text: str) -> str:
     """Text inside HTML elements or attribute values."""
     return html.escape(clean(text), quote=True)
@@ -122,6 +127,7 @@ _ATX_HEADING = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)")
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 
 
+@_memo
 def md_text(text: str) -> str:
     """Plain spec text (a name, a summary, an enum value) on one line of Markdown.
 
@@ -135,6 +141,7 @@ def md_text(text: str) -> str:
     return _MD_BLOCK_START.sub(r"\1\2\\\3", line)
 
 
+@_memo
 def md_block(text: str) -> str:
     """A spec description as Markdown: its formatting is kept, but it cannot break the page.
 
@@ -193,6 +200,7 @@ def _md_escape_prose(text: str) -> str:
     return _UNSAFE_LINK.sub("]\\(", text)
 
 
+@_memo
 def md_code(text: str) -> str:
     """Text inside a Markdown code span (on one line, so it cannot break a list or table)."""
     text = " ".join(clean(text).split("\n"))
@@ -220,6 +228,7 @@ def md_fence(text: str, info: str = "") -> str:
 _SAFE_LINK = re.compile(r"^(https?:|mailto:)", re.I)
 
 
+@_memo
 def html_markdown(text: str) -> str:
     """A spec description rendered from CommonMark to HTML, safely.
 

@@ -12,13 +12,15 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from generator.errors import Diagnostics
-from generator.formatting import format_python
+from generator.formatting import format_python, line_width
 from generator.model import API
 from generator.pipeline import Inputs, load_api
-from generator.targets.docs import PageDoc, ResourceDoc, resource_docs
+from generator.targets.docs import PageDoc, ResourceDoc, _py_lines, _py_literal, resource_docs
 from tests.docs_pages import Node, parse_html
 from tests.snapshots import ROOT, Snapshot, snapshots
 
@@ -282,3 +284,37 @@ def test_example_response_is_the_specs_own_when_it_has_one():
 def test_snapshot_list_is_what_the_docs_tests_cover():
     assert all(isinstance(s, Snapshot) for s in SNAPSHOTS)
     assert HOSTILE / "expected" in [s.expected for s in SNAPSHOTS]
+
+
+_json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**20), 10**20)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(st.sampled_from(list("ab \"'\\\n\t{}[]") + ["名", "é", "\u200b", "😀"]), max_size=70),
+    lambda inner: (
+        st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=40), inner, max_size=5)
+    ),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["", "name=", "a_long_parameter_name="]), _json_values),
+        min_size=1,
+        max_size=3,
+    )
+)
+def test_python_example_layout_is_blacks(args: list[tuple[str, object]]):
+    """The examples are laid out without black: the layout must be exactly what black makes of
+    the one-line form, whenever it fits the line length (else black itself runs)."""
+    lines = ["result = client.things.create("]
+    for prefix, value in args:
+        lines += _py_lines(prefix, value, ",", 4)
+    lines.append(")")
+    assume(all(line_width(line) <= 100 for line in lines))
+    flat = "".join(f"    {prefix}{_py_literal(value)},\n" for prefix, value in args)
+    source = "\n".join(lines) + "\n"
+    assert format_python(f"result = client.things.create(\n{flat})\n") == source

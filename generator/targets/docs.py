@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import escape, naming
-from ..formatting import format_python
+from ..formatting import format_python, line_width
 from ..model import (
     API,
     ArrayType,
@@ -644,50 +644,98 @@ def _cli_example(api: API, command: str, op: Operation) -> str:
     return " \\\n".join(lines)
 
 
+def _py_str(text: str) -> str:
+    """A string literal quoted the way black leaves it: double quotes, unless the text
+    holds more double than single quotes (then single quotes, with fewer escapes)."""
+    literal = repr(text)  # single-quoted unless the text has ' and no "
+    if literal[0] == '"' or text.count('"') > text.count("'"):
+        return literal
+    return '"' + literal[1:-1].replace("\\'", "'").replace('"', '\\"') + '"'
+
+
+def _py_number(value: int | float) -> str:
+    # black writes exponents without "+" (1e100, not 1e+100).
+    return repr(value).replace("e+", "e")
+
+
 def _py_literal(value: Any) -> str:
     if isinstance(value, str):
-        return escape.py_string(value)
+        return _py_str(value)
     if isinstance(value, bool) or value is None:
         return repr(value)
     if isinstance(value, (int, float)):
-        return repr(value)
+        return _py_number(value)
     if isinstance(value, list):
         return "[" + ", ".join(_py_literal(v) for v in value) + "]"
     if isinstance(value, dict):
-        items = (f"{escape.py_string(str(k))}: {_py_literal(v)}" for k, v in value.items())
+        items = (f"{_py_str(str(k))}: {_py_literal(v)}" for k, v in value.items())
         return "{" + ", ".join(items) + "}"
-    return repr(str(value))
+    return _py_str(str(value))
+
+
+def _py_lines(prefix: str, value: Any, suffix: str, indent: int) -> list[str]:
+    """``prefix``, the value and ``suffix`` at ``indent``, laid out as black lays out the
+    one-line form: on one line when it fits, else a list or dict exploded one item per
+    line (each item laid out the same way) with a trailing comma."""
+    pad = " " * indent
+    flat = f"{pad}{prefix}{_py_literal(value)}{suffix}"
+    if line_width(flat) <= _PY_LINE_LENGTH or not isinstance(value, (list, dict)) or not value:
+        return [flat]
+    # black adds the trailing comma only when it splits between items: a lone item has none.
+    comma = "," if len(value) > 1 else ""
+    if isinstance(value, list):
+        lines = [f"{pad}{prefix}["]
+        for item in value:
+            lines += _py_lines("", item, comma, indent + 4)
+        return lines + [f"{pad}]{suffix}"]
+    lines = [f"{pad}{prefix}{{"]
+    for key, item in value.items():
+        lines += _py_lines(f"{_py_str(str(key))}: ", item, comma, indent + 4)
+    return lines + [f"{pad}}}{suffix}"]
 
 
 def _python_example(api: API, resource: Resource, op: Operation) -> str:
-    args = []
-    for p in op.path_params:
-        args.append(_py_literal(_param_value(api, p)))
+    """The SDK call with the required arguments, already in black's layout (black
+    itself runs only on the rare example that layout cannot fit in the line length)."""
+    args: list[tuple[str, Any]] = [("", _param_value(api, p)) for p in op.path_params]
     whole = op.body is not None and not op.body.flattened
     for p in op.parameters:
         if p.location != "path" and p.required and not (whole and p.location == "body"):
-            args.append(f"{p.py_name}={_py_literal(_param_value(api, p))}")
+            args.append((f"{p.py_name}=", _param_value(api, p)))
     if whole and op.body is not None and op.body.required:
-        args.append(f"{op.body.py_name}={_py_literal(_body_value(api, op))}")
-    call = f"client.{'.'.join(resource.path)}.{op.py_name}"
-    call += "(" + "".join(f"\n    {a}," for a in args) + ("\n)" if args else ")")
+        args.append((f"{op.body.py_name}=", _body_value(api, op)))
     names = naming.Namer(naming.PY_KEYWORDS | {"client", "os", api.names.client_class})
     returns_list = (
         isinstance(_resolve(api, op.response.type), ArrayType) if op.response.type else False
     )
     noun = resource.py_name if returns_list else naming.singular_name(resource.py_name)
     var = names.claim(naming.snake(noun) or "result")
-    lines = [f"from {api.names.sdk_package} import {api.names.client_class}", ""]
-    lines.append(f"client = {api.names.client_class}()")
-    if op.pagination is not None:
-        lines += [f"for {var} in {call}:", f"    print({var})"]
+    call = f"client.{'.'.join(resource.path)}.{op.py_name}("
+    paginated = op.pagination is not None
+    if paginated:
+        head, close = f"for {var} in {call}", "):"
     elif op.response.kind == "empty" or (op.response.kind == "json" and op.response.type is None):
-        lines.append(call)
+        head, close = call, ")"
     else:
-        lines += [f"{var} = {call}", f"print({var})"]
+        head, close = f"{var} = {call}", ")"
+    package, cls = api.names.sdk_package, api.names.client_class
+    lines = [f"from {package} import {cls}"]
+    if line_width(lines[0]) > _PY_LINE_LENGTH:
+        lines = [f"from {package} import (", f"    {cls},", ")"]
+    lines += ["", f"client = {cls}()"]
+    if args:
+        lines.append(head)
+        for prefix, value in args:
+            lines += _py_lines(prefix, value, ",", 4)
+        lines.append(close)
+    else:
+        lines.append(head + close)
+    if paginated:
+        lines.append(f"    print({var})")
+    elif head.startswith(f"{var} = "):
+        lines.append(f"print({var})")
     source = "\n".join(lines)
-    # Built in black's layout already; black (slow) only re-flows what is too long.
-    if any(len(line) > _PY_LINE_LENGTH for line in lines):
+    if any(line_width(line) > _PY_LINE_LENGTH for line in lines):
         source = format_python(source + "\n", "docs example").rstrip("\n")
     return source
 
