@@ -85,6 +85,13 @@ def html_text(text: str) -> str:
     return html.escape(clean(text), quote=True)
 
 
+@_memo
+def html_code(text: str) -> str:
+    """Text inside an element, never an attribute value (quotes stay as they are: a JSON
+    example would otherwise grow by a third)."""
+    return html.escape(clean(text), quote=False)
+
+
 def toml_string(text: str) -> str:
     """A TOML basic string: quotes, backslashes and control characters escaped,
     everything else (emoji included) as itself."""
@@ -237,12 +244,39 @@ def html_markdown(text: str) -> str:
     ``http(s):``/``mailto:`` links become links; headings are demoted below
     the page's own (h4 and down).
     """
+    text = clean(text)
+    plain = _plain_paragraphs(text)
+    return plain if plain is not None else _render_markdown(text)
+
+
+def _render_markdown(text: str) -> str:
     md = _markdown()
-    tokens = md.parse(clean(text))
+    tokens = md.parse(text)
     for token in tokens:
         if token.type in ("heading_open", "heading_close"):
             token.tag = f"h{min(6, int(token.tag[1:]) + 3)}"
     return str(md.renderer.render(tokens, md.options, {})).strip("\n")
+
+
+#: No character that can start inline syntax (code, emphasis, links, HTML, entities,
+#: escapes) or change how a line ends (tabs).
+_PLAIN_LINE = re.compile(r"[^\\`*_\[\]<>&\t]*")
+
+
+def _plain_paragraphs(text: str) -> str | None:
+    """The HTML of ``text`` without the parser when it is only paragraphs of plain prose
+    (most descriptions): every line starts with a letter, so it cannot open a block, and
+    holds nothing inline syntax could read. ``None`` for anything else."""
+    paragraphs: list[list[str]] = [[]]
+    for line in text.strip("\n").split("\n"):
+        if not line:
+            if paragraphs[-1]:
+                paragraphs.append([])
+            continue
+        if not (line[0].isalpha() and line == line.strip() and _PLAIN_LINE.fullmatch(line)):
+            return None
+        paragraphs[-1].append(line.replace('"', "&quot;"))
+    return "\n".join("<p>" + "\n".join(p) + "</p>" for p in paragraphs if p)
 
 
 @functools.cache

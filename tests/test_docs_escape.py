@@ -144,3 +144,23 @@ def test_shell_dq_keeps_the_text_and_expands_only_our_variable(text: str):
 @given(nasty)
 def test_shell_arg_is_one_literal_word(text: str):
     assert shlex.split(escape.shell_arg(text)) == [text]
+
+
+#: Prose, with the punctuation descriptions use most and a few characters that are syntax.
+_prose = st.lists(
+    st.sampled_from(list("aZé ǅ.,;:'\"?!()/-=+#1\n\n") + ["\u00a0", "`", "*", "_", "<", "&", "  "]),
+    max_size=40,
+).map("".join)
+
+
+@SETTINGS
+@given(_prose)
+@example('Plain "prose", it\'s #1.\nSecond line.\n\nSecond paragraph - ok.')
+@example("a\n\u00a0\nb")
+@example("Trailing space  \nhard break")
+def test_plain_descriptions_render_as_markdown_it_renders_them(text: str):
+    """Plain prose skips the Markdown parser; the HTML must be exactly the parser's."""
+    text = escape.clean(text)
+    fast = escape._plain_paragraphs(text)
+    if fast is not None:
+        assert fast == escape._render_markdown(text)
