@@ -31,8 +31,14 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _CLOSING_QUOTE = re.compile(r'"(?="|\Z)')
 
 
+#: What :func:`clean` changes in ASCII text (a quick check for long text, such as examples).
+_ASCII_UNCLEAN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def clean(text: str) -> str:
     """Normalise newlines, drop control characters, replace lone surrogates."""
+    if text.isascii() and not _ASCII_UNCLEAN.search(text):
+        return text
     text = _SURROGATE.sub("\ufffd", text)
     return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
@@ -225,7 +231,7 @@ def md_cell(markdown: str) -> str:
 
 def md_fence(text: str, info: str = "") -> str:
     """A fenced code block holding ``text`` verbatim, whatever backticks it contains."""
-    longest = max((len(m) for m in re.findall(r"`{3,}", text)), default=0)
+    longest = max((len(m) for m in re.findall(r"`{3,}", text)), default=0) if "```" in text else 0
     fence = "`" * max(3, longest + 1)
     return f"{fence}{info}\n{clean(text)}\n{fence}"
 
@@ -261,22 +267,73 @@ def _render_markdown(text: str) -> str:
 #: No character that can start inline syntax (code, emphasis, links, HTML, entities,
 #: escapes) or change how a line ends (tabs).
 _PLAIN_LINE = re.compile(r"[^\\`*_\[\]<>&\t]*")
+#: The inline syntax the fast path writes itself: a code span of one backtick, a link
+#: with plain text to an http(s) URL, and an underscore (inside a word, it is text).
+_SIMPLE_INLINE = re.compile(
+    r"(?<!`)`([^`]+)`(?!`)"
+    r"|\[([^\\`*_\[\]<>&\t]+)\]\((https?://[A-Za-z0-9\-._~:/?#@!$+,;=%]+)\)"
+    r"|_"
+)
 
 
 def _plain_paragraphs(text: str) -> str | None:
-    """The HTML of ``text`` without the parser when it is only paragraphs of plain prose
-    (most descriptions): every line starts with a letter, so it cannot open a block, and
-    holds nothing inline syntax could read. ``None`` for anything else."""
+    """The HTML of ``text`` without the parser when it is only paragraphs of simple prose
+    (most descriptions): no line can open a block (each starts with a letter, a code span
+    or a link), and inline there are only code spans, links and words. ``None`` for
+    anything else, which the parser renders."""
     paragraphs: list[list[str]] = [[]]
     for line in text.strip("\n").split("\n"):
         if not line:
             if paragraphs[-1]:
                 paragraphs.append([])
             continue
-        if not (line[0].isalpha() and line == line.strip() and _PLAIN_LINE.fullmatch(line)):
+        if line != line.strip() or not (line[0].isalpha() or line[0] in "`["):
             return None
-        paragraphs[-1].append(line.replace('"', "&quot;"))
+        html_line = _simple_inline(line)
+        if html_line is None:
+            return None
+        paragraphs[-1].append(html_line)
     return "\n".join("<p>" + "\n".join(p) + "</p>" for p in paragraphs if p)
+
+
+def _md_attr(text: str) -> str:
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
+
+
+def _simple_inline(line: str) -> str | None:
+    out: list[str] = []
+    pos = 0
+    for match in _SIMPLE_INLINE.finditer(line):
+        before = line[pos : match.start()]
+        if not _PLAIN_LINE.fullmatch(before):
+            return None
+        out.append(before.replace('"', "&quot;"))
+        code, label, url = match.groups()
+        start, end = match.start(), match.end()
+        if code is not None:
+            # CommonMark trims one space off each end of a code span; keep clear of that.
+            if code[0] == " " or code[-1] == " ":
+                return None
+            out.append(f"<code>{_md_attr(code)}</code>")
+        elif label is not None:
+            if start and line[start - 1] == "!":
+                return None  # what an image would be
+            href = _md_attr(_markdown().normalizeLink(url))
+            out.append(f'<a href="{href}">{label.replace(chr(34), "&quot;")}</a>')
+        elif not (
+            0 < start and end < len(line) and line[start - 1].isalnum() and line[end].isalnum()
+        ):
+            return None  # an underscore that could start or end emphasis
+        else:
+            out.append("_")
+        pos = end
+    rest = line[pos:]
+    if not _PLAIN_LINE.fullmatch(rest):
+        return None
+    out.append(rest.replace('"', "&quot;"))
+    return "".join(out)
 
 
 @functools.cache

@@ -29,6 +29,7 @@ from generator.targets.docs import (
     TypeDoc,
     _py_lines,
     _py_literal,
+    json_pretty,
     render_docs,
     site_docs,
 )
@@ -454,6 +455,27 @@ def test_python_example_layout_is_blacks(args: list[tuple[str, object]]):
     flat = "".join(f"    {prefix}{_py_literal(value)},\n" for prefix, value in args)
     source = "\n".join(lines) + "\n"
     assert format_python(f"result = client.things.create(\n{flat})\n") == source
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.recursive(
+        st.none()
+        | st.booleans()
+        | st.integers()
+        | st.floats()
+        | st.text(st.sampled_from(list('ab"\\\n\t/') + ["é", "\u2028", "😀", "\x00"])),
+        lambda inner: (
+            st.lists(inner, max_size=4)
+            | st.dictionaries(
+                st.text(max_size=5) | st.integers() | st.booleans(), inner, max_size=4
+            )
+        ),
+        max_leaves=20,
+    )
+)
+def test_example_json_is_written_as_json_dumps_writes_it(value: object):
+    assert json_pretty(value) == json.dumps(value, indent=2, ensure_ascii=False)
 
 
 def _wide_api(tmp_path: Path, operations: int) -> API:

@@ -240,6 +240,8 @@ def render_docs(api: API) -> dict[str, str]:
         "types": site.types,
         "types_anchor": TYPES_ANCHOR,
         "auth": _auth(api),
+        "markdown_fields": markdown_fields,
+        "html_fields": html_fields,
     }
     files = {"api.md": render("docs", "api.md.j2", **ctx)}
     for group in site.groups:
@@ -488,6 +490,9 @@ class _Fields:
         #: Linked models, in the order first linked; each gets a :class:`TypeDoc`.
         self.linked: dict[str, str] = {}
         self._stems: dict[str, str] | None = None
+        self._returned: dict[TypeExpr, tuple[tuple[str, str], tuple[FieldDoc, ...]]] = {}
+        #: Response types' fields built for an operation page but listed on their own page.
+        self._listed: dict[str, tuple[FieldDoc, ...]] = {}
 
     def stem(self, model: Model) -> str:
         """The path of a model's page under ``docs/``, without extension, e.g.
@@ -559,11 +564,17 @@ class _Fields:
         """What an operation page shows of its response type's fields: all of them, unless
         the type has a page of its own (it is used elsewhere too) and they are more than
         :data:`INLINE_FIELDS` entries, which would be repeated on every page using it."""
+        known = self._returned.get(expr)
+        if known is not None:
+            return known  # a shared type: the same for every operation returning it
         listed = self.children(expr, depth=0, seen=frozenset(), request=False)
         target = _field_model(self.api, expr)
-        if target is None or target.id not in self.shared or _count(listed) <= INLINE_FIELDS:
-            return ("", ""), listed
-        return self._link(target), ()
+        shown: tuple[tuple[str, str], tuple[FieldDoc, ...]] = (("", ""), listed)
+        if target is not None and target.id in self.shared and _count(listed) > INLINE_FIELDS:
+            shown = (self._link(target), ())
+            self._listed[target.id] = listed  # what its page lists
+        self._returned[expr] = shown
+        return shown
 
     def children(
         self, expr: TypeExpr, depth: int, seen: frozenset[str], *, request: bool
@@ -630,11 +641,94 @@ class _Fields:
                     href=escape.url_path(f"{stem}.html"),
                     type_words=_words(self.api, ModelRef(model_id)),
                     description=model.description,
-                    fields=self.children(
+                    fields=self._listed[model_id]
+                    if not request and model_id in self._listed
+                    else self.children(
                         ModelRef(model_id), depth=0, seen=frozenset(), request=request
                     ),
                 )
         return tuple(sorted(docs.values(), key=lambda t: t.md_path))
+
+
+# --- field lists ---------------------------------------------------------------------
+#
+# Written here rather than by a recursive template macro: on a large API a Jinja macro
+# call (or loop iteration) per field was most of the rendering time. Every piece of spec
+# text still goes through its :mod:`escape` function, as in the templates.
+
+
+def markdown_fields(fields: tuple[FieldDoc, ...], root: str) -> str:
+    """A field list in Markdown: one item per field, children two spaces deeper, items apart
+    by a blank line; ``root`` leads from the page back up to ``docs/`` (for type links)."""
+    out: list[str] = []
+
+    def walk(items: tuple[FieldDoc, ...], pad: str) -> None:
+        for f in items:
+            if out:
+                out.append("\n")
+            optional = "optional " if f.optional else ""
+            out.append(f"{pad}- **{escape.md_code(f.name)}**: {optional}")
+            out.append(escape.md_text(f.type_words) + "\n")
+            if f.description:
+                out.append("\n" + _indent(escape.md_block(f.description), pad + "  ") + "\n")
+            if f.constraints:
+                chips = " · ".join(escape.md_code(c.text) for c in f.constraints)
+                out.append(f"\n{pad}  {chips}\n")
+            if f.link:
+                href = escape.url_path(f"{root}{f.link}.md")
+                link = f"[{escape.md_code(f.link_name)}]({href})"
+                out.append(f"\n{pad}  See {link} for its fields.\n")
+            walk(f.children, pad + "  ")
+
+    walk(fields, "")
+    return "".join(out)
+
+
+def _indent(text: str, pad: str) -> str:
+    """Every line of ``text`` after ``pad``, but blank ones (as Jinja's ``indent`` filter)."""
+    lines = (text + "\n").splitlines()
+    return pad + "\n".join([lines[0]] + [pad + line if line else line for line in lines[1:]])
+
+
+def html_fields(fields: tuple[FieldDoc, ...], root: str) -> str:
+    """A field list in HTML: nested objects fold with ``<details>`` (no script needed);
+    ``root`` leads from the page back up to ``docs/html/`` (for type links)."""
+    html = escape.html_text
+    out: list[str] = []
+
+    def walk(items: tuple[FieldDoc, ...]) -> None:
+        out.append('<ul class="fields">\n')
+        for f in items:
+            optional = '<span class="optional">optional</span> ' if f.optional else ""
+            sig = (
+                f'<span class="sig"><code class="name">{html(f.name)}</code>: {optional}'
+                f'<span class="type">{html(f.type_words)}</span></span>'
+            )
+            out.append('<li class="field">\n')
+            out.append(f"<details open>\n<summary>{sig}</summary>\n" if f.children else f"{sig}\n")
+            if f.description:
+                description = escape.html_markdown(f.description)
+                out.append(f'<div class="description">{description}</div>\n')
+            if f.constraints:
+                chips = " ".join(
+                    f'<span class="constraint">{html(c.label)}'
+                    + (f" <code>{html(c.value)}</code>" if c.value else "")
+                    + "</span>"
+                    for c in f.constraints
+                )
+                out.append(f'<p class="constraints">{chips}</p>\n')
+            if f.link:
+                href = root + escape.url_path(f"{f.link}.html")
+                link = f'<a href="{href}"><code>{html(f.link_name)}</code></a>'
+                out.append(f'<p class="see">See {link} for its fields.</p>\n')
+            if f.children:
+                walk(f.children)
+                out.append("</details>\n")
+            out.append("</li>\n")
+        out.append("</ul>\n")
+
+    walk(fields)
+    return "".join(out)
 
 
 # --- types in words ------------------------------------------------------------------
@@ -765,7 +859,71 @@ def response_example_json(api: API, op: Operation) -> str | None:
         value = _page_example(api, op)
     else:
         value = _synth(api, response.type, "", frozenset())
-    return json.dumps(value, indent=2, ensure_ascii=False)
+    return json_pretty(value)
+
+
+class _NotPlainJSON(Exception):
+    pass
+
+
+def json_pretty(value: Any) -> str:
+    """``json.dumps(value, indent=2, ensure_ascii=False)``, several times faster: with an
+    indent, the json module encodes in pure Python through a generator per nesting level
+    (most of a large example's cost). Anything unusual goes to ``json.dumps`` itself."""
+    out: list[str] = []
+    encode = json.encoder.encode_basestring
+
+    def key(k: Any) -> str:
+        if isinstance(k, str):
+            return encode(k)
+        if k is True or k is False or k is None or isinstance(k, int):
+            return encode(json.dumps(k))  # true, false, null, 12 as JSON writes them
+        raise _NotPlainJSON
+
+    def emit(v: Any, indent: str) -> None:
+        if isinstance(v, str):
+            out.append(encode(v))
+        elif v is None:
+            out.append("null")
+        elif v is True or v is False:
+            out.append("true" if v else "false")
+        elif type(v) is int:
+            out.append(int.__repr__(v))
+        elif type(v) is float:
+            out.append(float.__repr__(v) if v == v and v not in _INFINITIES else json.dumps(v))
+        elif type(v) is dict:
+            if not v:
+                out.append("{}")
+                return
+            inner = indent + "  "
+            sep = "{\n"
+            for k, item in v.items():
+                out.append(f"{sep}{inner}{key(k)}: ")
+                emit(item, inner)
+                sep = ",\n"
+            out.append(f"\n{indent}}}")
+        elif type(v) is list or type(v) is tuple:
+            if not v:
+                out.append("[]")
+                return
+            inner = indent + "  "
+            sep = "[\n"
+            for item in v:
+                out.append(sep + inner)
+                emit(item, inner)
+                sep = ",\n"
+            out.append(f"\n{indent}]")
+        else:
+            raise _NotPlainJSON
+
+    try:
+        emit(value, "")
+    except (_NotPlainJSON, RecursionError):
+        return json.dumps(value, indent=2, ensure_ascii=False)
+    return "".join(out)
+
+
+_INFINITIES = (float("inf"), float("-inf"))
 
 
 def _page_example(api: API, op: Operation) -> dict[str, Any]:
