@@ -191,9 +191,11 @@ def md_block(text: str) -> str:
 
 
 def _md_escape_outside_code(line: str) -> str:
+    if "`" not in line:
+        return _md_escape_prose(line)
     parts: list[str] = []
     pos = 0
-    for match in re.finditer(r"`+", line):
+    for match in _BACKTICKS.finditer(line):
         if match.start() < pos:
             continue
         ticks = match.group(0)
@@ -208,7 +210,14 @@ def _md_escape_outside_code(line: str) -> str:
     return "".join(parts)
 
 
+_BACKTICKS = re.compile(r"`+")
+#: What prose needs escaping for: HTML, or the bracket of a link.
+_PROSE_SPECIAL = re.compile(r"[&<>\[]")
+
+
 def _md_escape_prose(text: str) -> str:
+    if not _PROSE_SPECIAL.search(text):
+        return text
     text = _UNSAFE_DEFINITION.sub(r"\1\\[", html.escape(text, quote=False))
     return _UNSAFE_LINK.sub("]\\(", text)
 
@@ -251,7 +260,7 @@ def html_markdown(text: str) -> str:
     the page's own (h4 and down).
     """
     text = clean(text)
-    plain = _plain_paragraphs(text)
+    plain = _simple_markdown(text)
     return plain if plain is not None else _render_markdown(text)
 
 
@@ -267,33 +276,84 @@ def _render_markdown(text: str) -> str:
 #: No character that can start inline syntax (code, emphasis, links, HTML, entities,
 #: escapes) or change how a line ends (tabs).
 _PLAIN_LINE = re.compile(r"[^\\`*_\[\]<>&\t]*")
-#: The inline syntax the fast path writes itself: a code span of one backtick, a link
-#: with plain text to an http(s) URL, and an underscore (inside a word, it is text).
+#: The inline syntax the fast path writes itself: a code span of one backtick; a link
+#: with plain text to an http(s) URL; strong emphasis between a space (or the line's
+#: start) and a space, punctuation or the line's end; brackets of a word that are no
+#: link (no reference can be defined: a definition's line is never simple); and an
+#: underscore (inside a word, it is text).
 _SIMPLE_INLINE = re.compile(
     r"(?<!`)`([^`]+)`(?!`)"
     r"|\[([^\\`*_\[\]<>&\t]+)\]\((https?://[A-Za-z0-9\-._~:/?#@!$+,;=%]+)\)"
+    r"|(?<![^ ])\*\*(?=[A-Za-z0-9`])([^*]*[^* ])\*\*(?=$|[ .,:;!?)])"
+    r"|\[([A-Za-z0-9!]+)\](?![(\[:])"
     r"|_"
 )
+#: A list item the fast path writes itself: a bullet, one space, the item's text.
+_BULLETS = ("- ", "* ", "+ ")
 
 
-def _plain_paragraphs(text: str) -> str | None:
-    """The HTML of ``text`` without the parser when it is only paragraphs of simple prose
-    (most descriptions): no line can open a block (each starts with a letter, a code span
-    or a link), and inline there are only code spans, links and words. ``None`` for
-    anything else, which the parser renders."""
-    paragraphs: list[list[str]] = [[]]
-    for line in text.strip("\n").split("\n"):
+def _simple_markdown(text: str) -> str | None:
+    """The HTML of ``text`` without the parser when its Markdown is simple (most
+    descriptions): paragraphs, block quotes, and tight bullet lists of one-line items,
+    each ended by a blank line, with the inline syntax of :func:`_simple_inline`. No line
+    can open any other block: each starts with a letter, a code span, a link, ``>`` or
+    a bullet. ``None`` for anything else, which the parser renders."""
+    return _simple_blocks(text.strip("\n").split("\n"))
+
+
+def _simple_blocks(lines: list[str]) -> str | None:
+    out: list[str] = []
+    i, n = 0, len(lines)
+    while i < n:
+        line = lines[i]
         if not line:
-            if paragraphs[-1]:
-                paragraphs.append([])
+            i += 1
             continue
-        if line != line.strip() or not (line[0].isalpha() or line[0] in "`["):
-            return None
-        html_line = _simple_inline(line)
-        if html_line is None:
-            return None
-        paragraphs[-1].append(html_line)
-    return "\n".join("<p>" + "\n".join(p) + "</p>" for p in paragraphs if p)
+        j = i
+        if line[0] == ">":
+            inner = []
+            while j < n and lines[j].startswith(">"):
+                rest = lines[j][1:]
+                inner.append(rest[1:] if rest.startswith(" ") else rest)
+                j += 1
+            body = _simple_blocks(inner)
+            if not body:
+                return None
+            block = f"<blockquote>\n{body}\n</blockquote>"
+        elif line[:2] in _BULLETS:
+            items = []
+            while j < n and lines[j][:2] == line[:2]:
+                item = _simple_line(lines[j][2:])
+                if item is None:
+                    return None
+                items.append(f"<li>{item}</li>\n")
+                j += 1
+            k = j
+            while k < n and not lines[k]:
+                k += 1
+            if k < n and k > j and lines[k][:2] == line[:2]:
+                return None  # the same list goes on after a blank line: a loose list
+            block = "<ul>\n" + "".join(items) + "</ul>"
+        else:
+            paragraph = []
+            while j < n and lines[j] and lines[j][0] != ">" and lines[j][:2] not in _BULLETS:
+                html_line = _simple_line(lines[j])
+                if html_line is None:
+                    return None
+                paragraph.append(html_line)
+                j += 1
+            block = "<p>" + "\n".join(paragraph) + "</p>"
+        if j < n and lines[j] and (line[0] == ">" or line[:2] in _BULLETS):
+            return None  # a line right after a quote or a list would continue it
+        out.append(block)
+        i = j
+    return "\n".join(out)
+
+
+def _simple_line(line: str) -> str | None:
+    if not line or line != line.strip() or not (line[0].isalpha() or line[0] in "`["):
+        return None
+    return _simple_inline(line)
 
 
 def _md_attr(text: str) -> str:
@@ -310,7 +370,7 @@ def _simple_inline(line: str) -> str | None:
         if not _PLAIN_LINE.fullmatch(before):
             return None
         out.append(before.replace('"', "&quot;"))
-        code, label, url = match.groups()
+        code, label, url, strong, word = match.groups()
         start, end = match.start(), match.end()
         if code is not None:
             # CommonMark trims one space off each end of a code span; keep clear of that.
@@ -320,8 +380,15 @@ def _simple_inline(line: str) -> str | None:
         elif label is not None:
             if start and line[start - 1] == "!":
                 return None  # what an image would be
-            href = _md_attr(_markdown().normalizeLink(url))
+            href = _md_attr(_normalize_link(url))
             out.append(f'<a href="{href}">{label.replace(chr(34), "&quot;")}</a>')
+        elif strong is not None:
+            inner = _simple_inline(strong)
+            if inner is None:
+                return None
+            out.append(f"<strong>{inner}</strong>")
+        elif word is not None:
+            out.append(f"[{word}]")
         elif not (
             0 < start and end < len(line) and line[start - 1].isalnum() and line[end].isalnum()
         ):
@@ -334,6 +401,11 @@ def _simple_inline(line: str) -> str | None:
         return None
     out.append(rest.replace('"', "&quot;"))
     return "".join(out)
+
+
+@_memo
+def _normalize_link(url: str) -> str:
+    return str(_markdown().normalizeLink(url))
 
 
 @functools.cache

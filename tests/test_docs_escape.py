@@ -146,14 +146,20 @@ def test_shell_arg_is_one_literal_word(text: str):
     assert shlex.split(escape.shell_arg(text)) == [text]
 
 
-#: Prose, with the punctuation descriptions use most, the inline syntax the fast path
-#: writes itself (code spans, links, words with underscores) and syntax it must leave alone.
-_prose = st.lists(
-    st.sampled_from(list("aZé ǅ.,;:'\"?!()/-=+#1_`[]\n\n") + ["\u00a0", "*", "<", "&", "  "])
-    | st.sampled_from(["`a_b`", "` x`", "[see](", "https://x.example/a?b=1#c", "%zz", "%2F"])
-    | st.sampled_from(["snake_case", "_x_", "](", ")", "![", "``", "[a](https://A.example)"]),
-    max_size=30,
+#: Descriptions: lines of words, code spans, links, strong text and punctuation, some
+#: opening a quote or a list item, with syntax the fast path must leave to the parser.
+_words = st.sampled_from(
+    ["Word", "é", "a_b", "(x)", "it's", '"q"', "!", ":", ",", ".", "#", "|", "`a<b>&c`", "`x*y_z`"]
+    + ["[see](https://x.example/a?b=1#c)", "[a](https://A.example/%41%zz)", "**Note:**"]
+    + ["**a `b` c**", "[!NOTE]", "_", "*", "**", "**x **", "a**b**", "[x]:", "[x][y]", "``"]
+    + ["<", "&", "\\", "![i](https://x.example/i.png)", "\u00a0", "` x`"]
+)
+_line = st.tuples(
+    st.sampled_from(["", "", "", "> ", ">", "- ", "* ", "+ ", "> - ", "> > ", "  ", "1. ", "---"]),
+    st.sampled_from(["Word ", "`c` ", "[l](https://a.b) ", ""]),
+    st.lists(_words, max_size=6).map(" ".join),
 ).map("".join)
+_prose = st.lists(_line | st.sampled_from(["", ">", "> "]), max_size=7).map("\n".join)
 
 
 @SETTINGS
@@ -163,10 +169,14 @@ _prose = st.lists(
 @example("Trailing space  \nhard break")
 @example("Use `sk_test_` keys, see [the docs](https://x.example/a_b?c=%2F#d) or snake_case.")
 @example("[a](https://x.example/%zz) `` b `` `c` _d_")
-def test_plain_descriptions_render_as_markdown_it_renders_them(text: str):
-    """Plain prose skips the Markdown parser; the HTML must be exactly the parser's."""
+@example("> [!NOTE]\n> **Closing down:** see [x](https://x.example).\n\n- `a`\n- b\n\nText")
+@example("- a\n\n- b")
+@example("> a\nlazy")
+@example("- a\nlazy")
+def test_simple_descriptions_render_as_markdown_it_renders_them(text: str):
+    """Simple descriptions skip the Markdown parser; the HTML must be exactly the parser's."""
     text = escape.clean(text)
-    fast = escape._plain_paragraphs(text)
+    fast = escape._simple_markdown(text)
     if fast is not None:
         assert fast == escape._render_markdown(text)
 

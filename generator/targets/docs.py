@@ -332,7 +332,7 @@ def _page(api: API, fields: _Fields, resource: Resource, op: Operation) -> PageD
         cli_example=_cli_example(api, command, op),
         python_example=_python_example(api, resource, op),
         curl_example=_curl_example(api, op),
-        response_example=response_example_json(api, op),
+        response_example=response_example_json(api, op, fields.examples),
     )
 
 
@@ -490,7 +490,9 @@ class _Fields:
         #: Linked models, in the order first linked; each gets a :class:`TypeDoc`.
         self.linked: dict[str, str] = {}
         self._stems: dict[str, str] | None = None
-        self._returned: dict[TypeExpr, tuple[tuple[str, str], tuple[FieldDoc, ...]]] = {}
+        self._returned: dict[TypeExpr | str, tuple[tuple[str, str], tuple[FieldDoc, ...]]] = {}
+        #: Example responses made from a schema, by response type.
+        self.examples: dict[TypeExpr, str] = {}
         #: Response types' fields built for an operation page but listed on their own page.
         self._listed: dict[str, tuple[FieldDoc, ...]] = {}
 
@@ -564,16 +566,18 @@ class _Fields:
         """What an operation page shows of its response type's fields: all of them, unless
         the type has a page of its own (it is used elsewhere too) and they are more than
         :data:`INLINE_FIELDS` entries, which would be repeated on every page using it."""
-        known = self._returned.get(expr)
+        target = _field_model(self.api, expr)
+        # A model's fields are the same whether one or an array of them is returned.
+        key: TypeExpr | str = expr if target is None else target.id
+        known = self._returned.get(key)
         if known is not None:
             return known  # a shared type: the same for every operation returning it
         listed = self.children(expr, depth=0, seen=frozenset(), request=False)
-        target = _field_model(self.api, expr)
         shown: tuple[tuple[str, str], tuple[FieldDoc, ...]] = (("", ""), listed)
         if target is not None and target.id in self.shared and _count(listed) > INLINE_FIELDS:
             shown = (self._link(target), ())
             self._listed[target.id] = listed  # what its page lists
-        self._returned[expr] = shown
+        self._returned[key] = shown
         return shown
 
     def children(
@@ -848,18 +852,24 @@ def _notes(default: Any, deprecated: bool) -> tuple[Constraint, ...]:
 # --- example values --------------------------------------------------------------------
 
 
-def response_example_json(api: API, op: Operation) -> str | None:
-    """The example response as shown: the spec's own, else one made from the schema."""
+def response_example_json(
+    api: API, op: Operation, made: dict[TypeExpr, str] | None = None
+) -> str | None:
+    """The example response as shown: the spec's own, else one made from the schema
+    (kept in ``made``, when given, for the other operations returning the same type)."""
     response = op.response
     if response.example is not None:
-        value = response.example.value
-    elif response.kind != "json" or response.type is None:
+        return json_pretty(response.example.value)
+    if response.kind != "json" or response.type is None:
         return None
-    elif op.pagination is not None:
-        value = _page_example(api, op)
-    else:
-        value = _synth(api, response.type, "", frozenset())
-    return json_pretty(value)
+    if op.pagination is not None:
+        return json_pretty(_page_example(api, op))
+    text = made.get(response.type) if made is not None else None
+    if text is None:
+        text = json_pretty(_synth(api, response.type, "", frozenset()))
+        if made is not None:
+            made[response.type] = text
+    return text
 
 
 class _NotPlainJSON(Exception):
