@@ -277,15 +277,17 @@ def _render_markdown(text: str) -> str:
 #: escapes) or change how a line ends (tabs).
 _PLAIN_LINE = re.compile(r"[^\\`*_\[\]<>&\t]*")
 #: The inline syntax the fast path writes itself: a code span of one backtick; a link
-#: with plain text to an http(s) URL; strong emphasis between a space (or the line's
-#: start) and a space, punctuation or the line's end; brackets of a word that are no
-#: link (no reference can be defined: a definition's line is never simple); and an
-#: underscore (inside a word, it is text).
+#: with plain text to an http(s) URL; strong emphasis, and emphasis, between a space
+#: (or the line's start) and a space, punctuation or the line's end; brackets of a word
+#: that are no link (no reference can be defined: a definition's line is never simple);
+#: a link to a relative URL, which stays text; and an underscore (inside a word, text).
 _SIMPLE_INLINE = re.compile(
     r"(?<!`)`([^`]+)`(?!`)"
     r"|\[([^\\`*_\[\]<>&\t]+)\]\((https?://[A-Za-z0-9\-._~:/?#@!$+,;=%]+)\)"
     r"|(?<![^ ])\*\*(?=[A-Za-z0-9`])([^*]*[^* ])\*\*(?=$|[ .,:;!?)])"
+    r"|(?<![^ ])([*_])(?=[A-Za-z0-9`])([^*_]*[A-Za-z0-9`])\5(?=$|[ .,:;!?)])"
     r"|\[([A-Za-z0-9!]+)\](?![(\[:])"
+    r"|(\[[^\\`*_\[\]<>&\t]+\]\(/[A-Za-z0-9\-.~:/?#@!$+,;=%]*\))"
     r"|_"
 )
 #: A list item the fast path writes itself: a bullet, one space, the item's text.
@@ -296,8 +298,8 @@ def _simple_markdown(text: str) -> str | None:
     """The HTML of ``text`` without the parser when its Markdown is simple (most
     descriptions): paragraphs, block quotes, and tight bullet lists of one-line items,
     each ended by a blank line, with the inline syntax of :func:`_simple_inline`. No line
-    can open any other block: each starts with a letter, a code span, a link, ``>`` or
-    a bullet. ``None`` for anything else, which the parser renders."""
+    can open any other block: each starts with a letter, a code span, a link, strong
+    text, ``>`` or a bullet. ``None`` for anything else, which the parser renders."""
     return _simple_blocks(text.strip("\n").split("\n"))
 
 
@@ -351,7 +353,10 @@ def _simple_blocks(lines: list[str]) -> str | None:
 
 
 def _simple_line(line: str) -> str | None:
-    if not line or line != line.strip() or not (line[0].isalpha() or line[0] in "`["):
+    if not line or line != line.strip():
+        return None
+    # Strong text may open a line too: "**" and a letter is no list item or rule.
+    if not (line[0].isalpha() or line[0] in "`[" or line.startswith("**") and line[2:3].isalnum()):
         return None
     return _simple_inline(line)
 
@@ -370,7 +375,7 @@ def _simple_inline(line: str) -> str | None:
         if not _PLAIN_LINE.fullmatch(before):
             return None
         out.append(before.replace('"', "&quot;"))
-        code, label, url, strong, word = match.groups()
+        code, label, url, strong, mark, emphasis, word, relative = match.groups()
         start, end = match.start(), match.end()
         if code is not None:
             # CommonMark trims one space off each end of a code span; keep clear of that.
@@ -387,8 +392,15 @@ def _simple_inline(line: str) -> str | None:
             if inner is None:
                 return None
             out.append(f"<strong>{inner}</strong>")
+        elif emphasis is not None:
+            inner = _simple_inline(emphasis)
+            if inner is None:
+                return None
+            out.append(f"<em>{inner}</em>")
         elif word is not None:
             out.append(f"[{word}]")
+        elif relative is not None:
+            out.append(relative.replace('"', "&quot;"))  # no link: only http(s) URLs are
         elif not (
             0 < start and end < len(line) and line[start - 1].isalnum() and line[end].isalnum()
         ):
@@ -427,6 +439,7 @@ def shell_dq(text: str) -> str:
     return re.sub(r'([\\"$`])', r"\\\1", clean(text).replace("\n", " "))
 
 
+@_memo
 def url_path(text: str) -> str:
     """A relative URL for a generated file path (each segment percent-encoded)."""
     return "/".join(urllib.parse.quote(part, safe="") for part in text.split("/"))

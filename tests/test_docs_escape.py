@@ -153,10 +153,11 @@ _words = st.sampled_from(
     + ["[see](https://x.example/a?b=1#c)", "[a](https://A.example/%41%zz)", "**Note:**"]
     + ["**a `b` c**", "[!NOTE]", "_", "*", "**", "**x **", "a**b**", "[x]:", "[x][y]", "``"]
     + ["<", "&", "\\", "![i](https://x.example/i.png)", "\u00a0", "` x`"]
+    + ["_em_", "*em*,", "_a `b`_", "[rel](/rest/x#y)", "[r](/a_b)", "[r](rel)", "a_x_", "*x*y"]
 )
 _line = st.tuples(
     st.sampled_from(["", "", "", "> ", ">", "- ", "* ", "+ ", "> - ", "> > ", "  ", "1. ", "---"]),
-    st.sampled_from(["Word ", "`c` ", "[l](https://a.b) ", ""]),
+    st.sampled_from(["Word ", "`c` ", "[l](https://a.b) ", "**B**. ", "**B**", ""]),
     st.lists(_words, max_size=6).map(" ".join),
 ).map("".join)
 _prose = st.lists(_line | st.sampled_from(["", ">", "> "]), max_size=7).map("\n".join)
