@@ -478,7 +478,7 @@ def test_example_json_is_written_as_json_dumps_writes_it(value: object):
     assert json_pretty(value) == json.dumps(value, indent=2, ensure_ascii=False)
 
 
-def _wide_api(tmp_path: Path, operations: int) -> API:
+def _wide_api(tmp_path: Path, operations: int, tag: str = "things") -> API:
     """One resource of ``operations`` methods, each returning its own type that nests the
     same 40-field user type: what makes a naive site quadratic."""
     user = {
@@ -500,7 +500,7 @@ def _wide_api(tmp_path: Path, operations: int) -> API:
         paths[f"/things/{i}"] = {
             "get": {
                 "operationId": f"getThing{i}",
-                "tags": ["things"],
+                "tags": [tag],
                 "summary": f"Get thing {i}",
                 "responses": {
                     "200": {
@@ -517,7 +517,7 @@ def _wide_api(tmp_path: Path, operations: int) -> API:
         "paths": paths,
         "components": {"schemas": {"User": user}},
     }
-    path = tmp_path / f"wide-{operations}.json"
+    path = tmp_path / f"wide-{tag}-{operations}.json"
     path.write_text(json.dumps(spec), encoding="utf-8")
     return load_api(Inputs(path, validate=False), Diagnostics())
 
@@ -548,3 +548,12 @@ def test_docs_grow_linearly_with_the_number_of_operations(tmp_path: Path):
     more = [a.text() for a in nav.find_all(lambda n: "more" in n.classes)]
     before = 30 - NAV_METHODS // 2
     assert more == [f"{before} earlier", f"{60 - before - NAV_METHODS} more"]
+
+
+def test_type_pages_keep_clear_of_a_resource_named_types(tmp_path: Path):
+    files = render_docs(_wide_api(tmp_path, 2, tag="types"))
+    assert {"types-2/user.md", "html/types-2/user.html"} <= set(files)
+    assert {p for p in files if p.startswith("types/")} == {
+        "types/get-thing0.md",
+        "types/get-thing1.md",
+    }

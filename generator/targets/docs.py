@@ -11,12 +11,17 @@ The site stays linear in the size of the API. A model used in more than one
 place (a user object nested in hundreds of responses, say) gets one page of its
 own under ``types/``, and a field of that type links there instead of listing
 its fields again; the fields of a model used in one place only are listed
-where it is used. A page's navigation shows its resource's methods around it,
-never the whole API: the index pages list everything.
+where it is used. An operation's own response type is listed on its page
+unless it is shared and longer than :data:`INLINE_FIELDS`. A page's navigation
+shows its resource's methods around it (:data:`NAV_METHODS`), never the whole
+API: the index pages list everything.
 
 This module only decides *what* a page says (view objects built from the
-model); the templates under ``templates/docs`` decide how it looks, and
-:mod:`generator.escape` makes every piece of spec text safe where it lands.
+model); the templates under ``templates/docs`` decide how it looks, except for
+field lists (a template call per field was most of the rendering time on large
+APIs), which :func:`markdown_fields` and :func:`html_fields` write in the same
+style. :mod:`generator.escape` makes every piece of spec text safe where it
+lands.
 """
 
 from __future__ import annotations
