@@ -20,6 +20,10 @@ _CONTROL = re.compile(
     r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029"
     r"\u202a-\u202e\u2066-\u2069\ufeff]"
 )
+#: The escapes below are pure functions of their text, and large documents repeat the
+#: same descriptions and names on many pages (a shared model's fields), so the most
+#: recent results are kept.
+_memo = functools.lru_cache(maxsize=1 << 15)
 #: Half of a UTF-16 pair on its own (JSON can spell one); no file can hold it.
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 #: A quote that would close a triple-quoted string: one followed by another
@@ -27,8 +31,14 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _CLOSING_QUOTE = re.compile(r'"(?="|\Z)')
 
 
+#: What :func:`clean` changes in ASCII text (a quick check for long text, such as examples).
+_ASCII_UNCLEAN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def clean(text: str) -> str:
     """Normalise newlines, drop control characters, replace lone surrogates."""
+    if text.isascii() and not _ASCII_UNCLEAN.search(text):
+        return text
     text = _SURROGATE.sub("\ufffd", text)
     return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
@@ -75,9 +85,17 @@ def md_inline(text: str) -> str:
     return _SCRIPT_LINK.sub(lambda m: m.group(1).replace("]", "\\]", 1), escaped)
 
 
+@_memo
 def html_text(text: str) -> str:
     """Text inside HTML elements or attribute values."""
     return html.escape(clean(text), quote=True)
+
+
+@_memo
+def html_code(text: str) -> str:
+    """Text inside an element, never an attribute value (quotes stay as they are: a JSON
+    example would otherwise grow by a third)."""
+    return html.escape(clean(text), quote=False)
 
 
 def toml_string(text: str) -> str:
@@ -122,6 +140,7 @@ _ATX_HEADING = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)")
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 
 
+@_memo
 def md_text(text: str) -> str:
     """Plain spec text (a name, a summary, an enum value) on one line of Markdown.
 
@@ -135,6 +154,7 @@ def md_text(text: str) -> str:
     return _MD_BLOCK_START.sub(r"\1\2\\\3", line)
 
 
+@_memo
 def md_block(text: str) -> str:
     """A spec description as Markdown: its formatting is kept, but it cannot break the page.
 
@@ -171,9 +191,11 @@ def md_block(text: str) -> str:
 
 
 def _md_escape_outside_code(line: str) -> str:
+    if "`" not in line:
+        return _md_escape_prose(line)
     parts: list[str] = []
     pos = 0
-    for match in re.finditer(r"`+", line):
+    for match in _BACKTICKS.finditer(line):
         if match.start() < pos:
             continue
         ticks = match.group(0)
@@ -188,11 +210,19 @@ def _md_escape_outside_code(line: str) -> str:
     return "".join(parts)
 
 
+_BACKTICKS = re.compile(r"`+")
+#: What prose needs escaping for: HTML, or the bracket of a link.
+_PROSE_SPECIAL = re.compile(r"[&<>\[]")
+
+
 def _md_escape_prose(text: str) -> str:
+    if not _PROSE_SPECIAL.search(text):
+        return text
     text = _UNSAFE_DEFINITION.sub(r"\1\\[", html.escape(text, quote=False))
     return _UNSAFE_LINK.sub("]\\(", text)
 
 
+@_memo
 def md_code(text: str) -> str:
     """Text inside a Markdown code span (on one line, so it cannot break a list or table)."""
     text = " ".join(clean(text).split("\n"))
@@ -210,7 +240,7 @@ def md_cell(markdown: str) -> str:
 
 def md_fence(text: str, info: str = "") -> str:
     """A fenced code block holding ``text`` verbatim, whatever backticks it contains."""
-    longest = max((len(m) for m in re.findall(r"`{3,}", text)), default=0)
+    longest = max((len(m) for m in re.findall(r"`{3,}", text)), default=0) if "```" in text else 0
     fence = "`" * max(3, longest + 1)
     return f"{fence}{info}\n{clean(text)}\n{fence}"
 
@@ -220,6 +250,7 @@ def md_fence(text: str, info: str = "") -> str:
 _SAFE_LINK = re.compile(r"^(https?:|mailto:)", re.I)
 
 
+@_memo
 def html_markdown(text: str) -> str:
     """A spec description rendered from CommonMark to HTML, safely.
 
@@ -228,12 +259,165 @@ def html_markdown(text: str) -> str:
     ``http(s):``/``mailto:`` links become links; headings are demoted below
     the page's own (h4 and down).
     """
+    text = clean(text)
+    plain = _simple_markdown(text)
+    return plain if plain is not None else _render_markdown(text)
+
+
+def _render_markdown(text: str) -> str:
     md = _markdown()
-    tokens = md.parse(clean(text))
+    tokens = md.parse(text)
     for token in tokens:
         if token.type in ("heading_open", "heading_close"):
             token.tag = f"h{min(6, int(token.tag[1:]) + 3)}"
     return str(md.renderer.render(tokens, md.options, {})).strip("\n")
+
+
+#: No character that can start inline syntax (code, emphasis, links, HTML, entities,
+#: escapes) or change how a line ends (tabs).
+_PLAIN_LINE = re.compile(r"[^\\`*_\[\]<>&\t]*")
+#: The inline syntax the fast path writes itself: a code span of one backtick; a link
+#: with plain text to an http(s) URL; strong emphasis, and emphasis, between a space
+#: (or the line's start) and a space, punctuation or the line's end; brackets of a word
+#: that are no link (no reference can be defined: a definition's line is never simple);
+#: a link to a relative URL, which stays text; and an underscore (inside a word, text).
+_SIMPLE_INLINE = re.compile(
+    r"(?<!`)`([^`]+)`(?!`)"
+    r"|\[([^\\`*_\[\]<>&\t]+)\]\((https?://[A-Za-z0-9\-._~:/?#@!$+,;=%]+)\)"
+    r"|(?<![^ ])\*\*(?=[A-Za-z0-9`])([^*]*[^* ])\*\*(?=$|[ .,:;!?)])"
+    r"|(?<![^ ])([*_])(?=[A-Za-z0-9`])([^*_]*[A-Za-z0-9`])\5(?=$|[ .,:;!?)])"
+    r"|\[([A-Za-z0-9!]+)\](?![(\[:])"
+    r"|(\[[^\\`*_\[\]<>&\t]+\]\(/[A-Za-z0-9\-.~:/?#@!$+,;=%]*\))"
+    r"|_"
+)
+#: A list item the fast path writes itself: a bullet, one space, the item's text.
+_BULLETS = ("- ", "* ", "+ ")
+
+
+def _simple_markdown(text: str) -> str | None:
+    """The HTML of ``text`` without the parser when its Markdown is simple (most
+    descriptions): paragraphs, block quotes, and tight bullet lists of one-line items,
+    each ended by a blank line, with the inline syntax of :func:`_simple_inline`. No line
+    can open any other block: each starts with a letter, a code span, a link, strong
+    text, ``>`` or a bullet. ``None`` for anything else, which the parser renders."""
+    return _simple_blocks(text.strip("\n").split("\n"))
+
+
+def _simple_blocks(lines: list[str]) -> str | None:
+    out: list[str] = []
+    i, n = 0, len(lines)
+    while i < n:
+        line = lines[i]
+        if not line:
+            i += 1
+            continue
+        j = i
+        if line[0] == ">":
+            inner = []
+            while j < n and lines[j].startswith(">"):
+                rest = lines[j][1:]
+                inner.append(rest[1:] if rest.startswith(" ") else rest)
+                j += 1
+            body = _simple_blocks(inner)
+            if not body:
+                return None
+            block = f"<blockquote>\n{body}\n</blockquote>"
+        elif line[:2] in _BULLETS:
+            items = []
+            while j < n and lines[j][:2] == line[:2]:
+                item = _simple_line(lines[j][2:])
+                if item is None:
+                    return None
+                items.append(f"<li>{item}</li>\n")
+                j += 1
+            k = j
+            while k < n and not lines[k]:
+                k += 1
+            if k < n and k > j and lines[k][:2] == line[:2]:
+                return None  # the same list goes on after a blank line: a loose list
+            block = "<ul>\n" + "".join(items) + "</ul>"
+        else:
+            paragraph = []
+            while j < n and lines[j] and lines[j][0] != ">" and lines[j][:2] not in _BULLETS:
+                html_line = _simple_line(lines[j])
+                if html_line is None:
+                    return None
+                paragraph.append(html_line)
+                j += 1
+            block = "<p>" + "\n".join(paragraph) + "</p>"
+        if j < n and lines[j] and (line[0] == ">" or line[:2] in _BULLETS):
+            return None  # a line right after a quote or a list would continue it
+        out.append(block)
+        i = j
+    return "\n".join(out)
+
+
+def _simple_line(line: str) -> str | None:
+    if not line or line != line.strip():
+        return None
+    # Strong text may open a line too: "**" and a letter is no list item or rule.
+    if not (line[0].isalpha() or line[0] in "`[" or line.startswith("**") and line[2:3].isalnum()):
+        return None
+    return _simple_inline(line)
+
+
+def _md_attr(text: str) -> str:
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
+
+
+def _simple_inline(line: str) -> str | None:
+    out: list[str] = []
+    pos = 0
+    for match in _SIMPLE_INLINE.finditer(line):
+        before = line[pos : match.start()]
+        if not _PLAIN_LINE.fullmatch(before):
+            return None
+        out.append(before.replace('"', "&quot;"))
+        code, label, url, strong, mark, emphasis, word, relative = match.groups()
+        start, end = match.start(), match.end()
+        if code is not None:
+            # CommonMark trims one space off each end of a code span; keep clear of that.
+            if code[0] == " " or code[-1] == " ":
+                return None
+            out.append(f"<code>{_md_attr(code)}</code>")
+        elif label is not None:
+            if start and line[start - 1] == "!":
+                return None  # what an image would be
+            href = _md_attr(_normalize_link(url))
+            out.append(f'<a href="{href}">{label.replace(chr(34), "&quot;")}</a>')
+        elif strong is not None:
+            inner = _simple_inline(strong)
+            if inner is None:
+                return None
+            out.append(f"<strong>{inner}</strong>")
+        elif emphasis is not None:
+            inner = _simple_inline(emphasis)
+            if inner is None:
+                return None
+            out.append(f"<em>{inner}</em>")
+        elif word is not None:
+            out.append(f"[{word}]")
+        elif relative is not None:
+            out.append(relative.replace('"', "&quot;"))  # no link: only http(s) URLs are
+        elif not (
+            0 < start and end < len(line) and line[start - 1].isalnum() and line[end].isalnum()
+        ):
+            return None  # an underscore that could start or end emphasis
+        else:
+            out.append("_")
+        pos = end
+    rest = line[pos:]
+    if not _PLAIN_LINE.fullmatch(rest):
+        return None
+    out.append(rest.replace('"', "&quot;"))
+    return "".join(out)
+
+
+@_memo
+def _normalize_link(url: str) -> str:
+    return str(_markdown().normalizeLink(url))
 
 
 @functools.cache
@@ -255,6 +439,7 @@ def shell_dq(text: str) -> str:
     return re.sub(r'([\\"$`])', r"\\\1", clean(text).replace("\n", " "))
 
 
+@_memo
 def url_path(text: str) -> str:
     """A relative URL for a generated file path (each segment percent-encoded)."""
     return "/".join(urllib.parse.quote(part, safe="") for part in text.split("/"))

@@ -49,6 +49,12 @@ def format_python(source: str, path: str = "<generated>") -> str:
         raise FormatError(f"generated code does not parse: {snippet}", file=path) from None
 
 
+def line_width(line: str) -> int:
+    """A line's width as black measures it against the line length (East Asian wide
+    characters count twice)."""
+    return len(line) if line.isascii() else int(black.strings.str_width(line))
+
+
 def _format_pair(item: tuple[str, str]) -> tuple[str, str]:
     path, source = item
     return path, format_python(source, path)

@@ -32,6 +32,8 @@ def environment(target: str) -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        # Templates do not change during a run: no stat() of the file on every render.
+        auto_reload=False,
     )
     env.filters.update(
         docstring=escape.py_docstring,
@@ -46,6 +48,7 @@ def environment(target: str) -> jinja2.Environment:
         htmlmd=escape.html_markdown,
         urlpath=escape.url_path,
         html=escape.html_text,
+        htmlcode=escape.html_code,
         shell=escape.shell_arg,
         toml=escape.toml_string,
         tojson_pretty=lambda v: json.dumps(v, indent=2, ensure_ascii=False),

@@ -144,3 +144,51 @@ def test_shell_dq_keeps_the_text_and_expands_only_our_variable(text: str):
 @given(nasty)
 def test_shell_arg_is_one_literal_word(text: str):
     assert shlex.split(escape.shell_arg(text)) == [text]
+
+
+#: Descriptions: lines of words, code spans, links, strong text and punctuation, some
+#: opening a quote or a list item, with syntax the fast path must leave to the parser.
+_words = st.sampled_from(
+    ["Word", "é", "a_b", "(x)", "it's", '"q"', "!", ":", ",", ".", "#", "|", "`a<b>&c`", "`x*y_z`"]
+    + ["[see](https://x.example/a?b=1#c)", "[a](https://A.example/%41%zz)", "**Note:**"]
+    + ["**a `b` c**", "[!NOTE]", "_", "*", "**", "**x **", "a**b**", "[x]:", "[x][y]", "``"]
+    + ["<", "&", "\\", "![i](https://x.example/i.png)", "\u00a0", "` x`"]
+    + ["_em_", "*em*,", "_a `b`_", "[rel](/rest/x#y)", "[r](/a_b)", "[r](rel)", "a_x_", "*x*y"]
+)
+_line = st.tuples(
+    st.sampled_from(["", "", "", "> ", ">", "- ", "* ", "+ ", "> - ", "> > ", "  ", "1. ", "---"]),
+    st.sampled_from(["Word ", "`c` ", "[l](https://a.b) ", "**B**. ", "**B**", ""]),
+    st.lists(_words, max_size=6).map(" ".join),
+).map("".join)
+_prose = st.lists(_line | st.sampled_from(["", ">", "> "]), max_size=7).map("\n".join)
+
+
+@SETTINGS
+@given(_prose)
+@example('Plain "prose", it\'s #1.\nSecond line.\n\nSecond paragraph - ok.')
+@example("a\n\u00a0\nb")
+@example("Trailing space  \nhard break")
+@example("Use `sk_test_` keys, see [the docs](https://x.example/a_b?c=%2F#d) or snake_case.")
+@example("[a](https://x.example/%zz) `` b `` `c` _d_")
+@example("> [!NOTE]\n> **Closing down:** see [x](https://x.example).\n\n- `a`\n- b\n\nText")
+@example("- a\n\n- b")
+@example("> a\nlazy")
+@example("- a\nlazy")
+def test_simple_descriptions_render_as_markdown_it_renders_them(text: str):
+    """Simple descriptions skip the Markdown parser; the HTML must be exactly the parser's."""
+    text = escape.clean(text)
+    fast = escape._simple_markdown(text)
+    if fast is not None:
+        assert fast == escape._render_markdown(text)
+
+
+@SETTINGS
+@given(st.text(st.sampled_from(list("ab \n\r\t\x00\x07\x0b\x0c\x1b\x7f\x85é\u2028\u202e\ud800"))))
+def test_clean_drops_controls_and_normalises_newlines(text: str):
+    """``clean`` returns ASCII text that needs nothing as it is (a shortcut for long examples)."""
+    cleaned = escape.clean(text)
+    assert "\r" not in cleaned and not escape._CONTROL.search(cleaned)
+    assert not escape._SURROGATE.search(cleaned)
+    expected = text.replace("\r\n", "\n").replace("\r", "\n")
+    expected = escape._CONTROL.sub("", escape._SURROGATE.sub("\ufffd", expected))
+    assert cleaned == expected

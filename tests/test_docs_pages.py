@@ -12,13 +12,27 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from generator.errors import Diagnostics
-from generator.formatting import format_python
+from generator.formatting import format_python, line_width
 from generator.model import API
 from generator.pipeline import Inputs, load_api
-from generator.targets.docs import PageDoc, ResourceDoc, resource_docs
+from generator.targets.docs import (
+    NAV_METHODS,
+    FieldDoc,
+    PageDoc,
+    ResourceDoc,
+    SiteDoc,
+    TypeDoc,
+    _py_lines,
+    _py_literal,
+    json_pretty,
+    render_docs,
+    site_docs,
+)
 from tests.docs_pages import Node, parse_html
 from tests.snapshots import ROOT, Snapshot, snapshots
 
@@ -35,8 +49,16 @@ def model(name: str) -> API:
 
 
 @cache
+def site(name: str) -> SiteDoc:
+    return site_docs(model(name))
+
+
 def groups(name: str) -> list[ResourceDoc]:
-    return resource_docs(model(name))
+    return list(site(name).groups)
+
+
+def types(name: str) -> tuple[TypeDoc, ...]:
+    return site(name).types
 
 
 def docs_dir(name: str) -> Path:
@@ -65,8 +87,52 @@ def test_every_operation_has_a_markdown_and_an_html_page(name: str):
         stem = f"{resource.docs_dir}/{op.cli_name}"
         expected |= {f"{stem}.md", f"html/{stem}.html"}
     expected |= {"api.md", "html/index.html"}
+    expected |= {path for t in types(name) for path in (t.md_path, t.html_path)}
     on_disk = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
     assert on_disk == expected
+
+
+def _links(fields: tuple[FieldDoc, ...]) -> list[str]:
+    """The type pages a field list links to, at every depth, in page order."""
+    out = []
+    for f in fields:
+        out += [f.link] if f.link else []
+        out += _links(f.children)
+    return out
+
+
+def _page_links(page: PageDoc) -> list[str]:
+    returns = page.returns
+    return _links(page.params) + ([returns.link] if returns.link else []) + _links(returns.fields)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_each_shared_type_has_one_page_and_every_link_has_its_page(name: str):
+    """A field whose fields are listed elsewhere links to a page that lists them: every
+    link has its page, every type page is linked, and a linked field lists nothing itself."""
+    stems = {t.md_path.removesuffix(".md"): t for t in types(name)}
+    assert len(stems) == len(types(name))
+    linked: set[str] = set()
+    for page in pages(name):
+        linked |= set(_page_links(page))
+    for t in types(name):
+        assert t.html_path == f"html/{t.md_path.removesuffix('.md')}.html"
+        assert t.name == t.model.class_name and t.fields
+        linked |= set(_links(t.fields))
+    assert linked == set(stems)
+
+    def check(fields: tuple[FieldDoc, ...]) -> None:
+        for f in fields:
+            assert not (f.link and f.children), f.name
+            if f.link:
+                assert f.link_name == stems[f.link].name
+            check(f.children)
+
+    for page in pages(name):
+        check(page.params + page.returns.fields)
+        assert not (page.returns.link and page.returns.fields)
+    for t in types(name):
+        check(t.fields)
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -89,7 +155,16 @@ def test_api_md_lists_every_method_with_verb_path_summary_and_link(name: str):
         )
     assert len(seen) == len(pages(name))
     headings = [h.text() for h in doc.find_all(lambda n: n.tag == "h2")]
-    assert headings == [g.resource.cli_path for g in groups(name)]
+    assert headings == [g.resource.cli_path for g in groups(name)] + (
+        ["Types"] if types(name) else []
+    )
+    # Then every shared type's page, by name.
+    listed = [
+        (a.text(), unquote(a.attrs["href"]))
+        for a in doc.find_all(lambda n: n.tag == "a")
+        if not a.find_all(lambda n: n.tag == "td") and unquote(a.attrs["href"]) not in seen
+    ]
+    assert listed == [(t.name, t.md_path) for t in types(name)]
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -110,6 +185,13 @@ def test_html_index_lists_every_method_by_resource(name: str):
             )
             assert " ".join(cells[1].text().split()) == f"{page.verb} {page.op.path}"
             assert cells[2].text() == (page.op.summary or "")
+    listed = main.find_all(lambda n: n.attrs.get("id") == "types")
+    assert len(listed) == (1 if types(name) else 0)
+    if listed:
+        links = listed[0].find_all(lambda n: n.tag == "a")
+        assert [(a.text(), unquote(a.attrs["href"])) for a in links] == [
+            (t.name, t.html_path.removeprefix("html/")) for t in types(name)
+        ]
 
 
 def _html_files(name: str) -> list[Path]:
@@ -118,7 +200,6 @@ def _html_files(name: str) -> list[Path]:
 
 @pytest.mark.parametrize("name", NAMES)
 def test_html_pages_are_self_contained_and_their_links_resolve(name: str):
-    folder = docs_dir(name)
     files = _html_files(name)
     ids = {p: {n.attrs["id"] for n in _doc(p).find_all(lambda n: "id" in n.attrs)} for p in files}
     for path in files:
@@ -129,21 +210,11 @@ def test_html_pages_are_self_contained_and_their_links_resolve(name: str):
         for node in doc.find_all(lambda n: True):
             assert not [a for a in node.attrs if a.lower().startswith("on")], node.attrs
             assert "src" not in node.attrs and "style" not in node.attrs
-        # Navigation by resource: home, every resource, the methods of this page's resource.
         nav = doc.find(lambda n: n.tag == "nav")
-        nav_links = [unquote(a.attrs["href"]) for a in nav.find_all(lambda n: n.tag == "a")]
-        here = next(
-            (g for g in groups(name) for p in g.pages if folder / p.html_path == path), None
-        )
-        root = "../" * (path.relative_to(folder / "html").as_posix().count("/"))
-        expected = [root + "index.html"]
-        for group in groups(name):
-            expected.append(f"{root}index.html#{group.anchor}")
-            if group is here:
-                expected += [root + p.html_path.removeprefix("html/") for p in group.pages]
-        assert nav_links == expected, path
+        assert nav_links(nav) == expected_nav(name, path), path
         current = nav.find_all(lambda n: n.attrs.get("aria-current") == "page")
-        assert len(current) == (1 if here else 0)
+        is_operation = any(docs_dir(name) / p.html_path == path for p in pages(name))
+        assert len(current) == (1 if is_operation else 0)
         for a in doc.find_all(lambda n: n.tag == "a"):
             href = a.attrs["href"]
             parts = urlsplit(href)
@@ -154,6 +225,39 @@ def test_html_pages_are_self_contained_and_their_links_resolve(name: str):
             assert target in ids, f"{path.name}: broken link {href}"
             if parts.fragment:
                 assert parts.fragment in ids[target], f"{path.name}: no #{parts.fragment}"
+
+
+def nav_links(nav: Node) -> list[str]:
+    return [unquote(a.attrs["href"]) for a in nav.find_all(lambda n: n.tag == "a")]
+
+
+def expected_nav(name: str, path: Path) -> list[str]:
+    """The navigation of one HTML page, never the whole API: the index lists every
+    resource (and the types); an operation page its resource and at most NAV_METHODS of
+    its methods around it, with links to the index for the others; a type page the types."""
+    html_dir = docs_dir(name) / "html"
+    rel = path.relative_to(html_dir).as_posix()
+    root = "../" * rel.count("/")
+    home = root + "index.html"
+    if rel == "index.html":
+        return (
+            [home]
+            + [f"{home}#{g.anchor}" for g in groups(name)]
+            + ([f"{home}#types"] if types(name) else [])
+        )
+    for group in groups(name):
+        hrefs = [p.html_path.removeprefix("html/") for p in group.pages]
+        if rel in hrefs:
+            i, n = hrefs.index(rel), len(hrefs)
+            start = max(0, min(i - NAV_METHODS // 2, n - NAV_METHODS))
+            shown = hrefs[start : start + NAV_METHODS]
+            assert rel in shown and len(shown) == min(n, NAV_METHODS)
+            section = f"{home}#{group.anchor}"
+            before = [section] if start > 0 else []
+            after = [section] if start + len(shown) < n else []
+            return [home, section] + before + [root + h for h in shown] + after
+    assert rel in {t.html_path.removeprefix("html/") for t in types(name)}, rel
+    return [home, f"{home}#types"]
 
 
 @cache
@@ -190,11 +294,42 @@ def test_markdown_pages_render_to_the_intended_structure(name: str):
         expected = ["$ " + page.cli_command, page.cli_example, page.python_example]
         expected += [page.curl_example] + ([page.response_example] if page.response_example else [])
         assert [b.rstrip("\n") for b in blocks] == expected, page.md_path
-        for a in doc.find_all(lambda n: n.tag == "a"):
-            assert re.match(r"https?:|mailto:", a.attrs.get("href", "")), a.attrs
+        _check_md_links(name, page.md_path, doc, _page_links(page))
         # One list item per documented field, at every depth.
         items = doc.find_all(lambda n: n.tag == "li")
         assert len(items) == _count(page.params) + _count(page.returns.fields), page.md_path
+
+
+def _check_md_links(name: str, md_path: str, doc: Node, links: list[str]) -> None:
+    """Links are the spec's own http(s)/mailto ones, and the page's links to shared
+    types' pages, in order, each resolving to that page."""
+    folder = docs_dir(name)
+    internal = []
+    for a in doc.find_all(lambda n: n.tag == "a"):
+        href = a.attrs.get("href", "")
+        if re.match(r"https?:|mailto:", href):
+            continue
+        target = ((folder / md_path).parent / unquote(href)).resolve()
+        assert target.is_relative_to(folder.resolve()) and target.is_file(), (md_path, href)
+        internal.append(target.relative_to(folder.resolve()).as_posix())
+    assert internal == [f"{link}.md" for link in links], md_path
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_type_pages_render_to_the_intended_structure(name: str):
+    folder = docs_dir(name)
+    for t in types(name):
+        doc = parse_html(RENDERER.render((folder / t.md_path).read_text(encoding="utf-8")))
+        tags = {n.tag for n in doc.find_all(lambda n: True)}
+        assert tags <= _MD_TAGS, (t.md_path, tags - _MD_TAGS)
+        assert [h.text() for h in doc.find_all(lambda n: n.tag == "h1")] == [t.name]
+        assert [h.text() for h in doc.find_all(lambda n: n.tag == "h2")] == ["Fields"]
+        _check_md_links(name, t.md_path, doc, _links(t.fields))
+        assert len(doc.find_all(lambda n: n.tag == "li")) == _count(t.fields), t.md_path
+        html_doc = _doc(folder / t.html_path)
+        main = html_doc.find(lambda n: n.tag == "main")
+        assert main.find(lambda n: n.tag == "h1").text() == t.name
+        assert len(main.find_all(lambda n: "field" in n.classes)) == _count(t.fields)
 
 
 def _count(fields: tuple) -> int:  # type: ignore[type-arg]
@@ -228,11 +363,15 @@ def test_hostile_spec_text_shows_as_text():
         'Evil <script>window.__pwned=1</script> & "Co" `API` API reference'
     )
     # The description's unclosed fence is closed before the next heading.
-    assert [h.text() for h in index.find_all(lambda n: n.tag == "h2")] == ["widgets", "gadgets"]
+    assert [h.text() for h in index.find_all(lambda n: n.tag == "h2")] == [
+        "widgets",
+        "gadgets",
+        "Types",
+    ]
     # A heading inside a description sits below the page's own headings.
     assert index.find_all(lambda n: n.tag == "h4")
     assert all(
-        a.attrs["href"].startswith("widgets/") or a.attrs["href"].startswith("gadgets/")
+        a.attrs["href"].startswith(("widgets/", "gadgets/", "types/"))
         for a in index.find_all(lambda n: n.tag == "a")
     )
 
@@ -282,3 +421,139 @@ def test_example_response_is_the_specs_own_when_it_has_one():
 def test_snapshot_list_is_what_the_docs_tests_cover():
     assert all(isinstance(s, Snapshot) for s in SNAPSHOTS)
     assert HOSTILE / "expected" in [s.expected for s in SNAPSHOTS]
+
+
+_json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**20), 10**20)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(st.sampled_from(list("ab \"'\\\n\t{}[]") + ["名", "é", "\u200b", "😀"]), max_size=70),
+    lambda inner: (
+        st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=40), inner, max_size=5)
+    ),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["", "name=", "a_long_parameter_name="]), _json_values),
+        min_size=1,
+        max_size=3,
+    )
+)
+def test_python_example_layout_is_blacks(args: list[tuple[str, object]]):
+    """The examples are laid out without black: the layout must be exactly what black makes of
+    the one-line form, whenever it fits the line length (else black itself runs)."""
+    lines = ["result = client.things.create("]
+    for prefix, value in args:
+        lines += _py_lines(prefix, value, ",", 4)
+    lines.append(")")
+    assume(all(line_width(line) <= 100 for line in lines))
+    flat = "".join(f"    {prefix}{_py_literal(value)},\n" for prefix, value in args)
+    source = "\n".join(lines) + "\n"
+    assert format_python(f"result = client.things.create(\n{flat})\n") == source
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.recursive(
+        st.none()
+        | st.booleans()
+        | st.integers()
+        | st.floats()
+        | st.text(st.sampled_from(list('ab"\\\n\t/') + ["é", "\u2028", "😀", "\x00"])),
+        lambda inner: (
+            st.lists(inner, max_size=4)
+            | st.dictionaries(
+                st.text(max_size=5) | st.integers() | st.booleans(), inner, max_size=4
+            )
+        ),
+        max_leaves=20,
+    )
+)
+def test_example_json_is_written_as_json_dumps_writes_it(value: object):
+    assert json_pretty(value) == json.dumps(value, indent=2, ensure_ascii=False)
+
+
+def _wide_api(tmp_path: Path, operations: int, tag: str = "things") -> API:
+    """One resource of ``operations`` methods, each returning its own type that nests the
+    same 40-field user type: what makes a naive site quadratic."""
+    user = {
+        "type": "object",
+        "properties": {
+            f"field_{i}": {"type": "string", "description": f"User field {i} description"}
+            for i in range(40)
+        },
+    }
+    paths = {}
+    for i in range(operations):
+        result = {
+            "type": "object",
+            "properties": {
+                "id": {"type": "string"},
+                "owner": {"$ref": "#/components/schemas/User"},
+            },
+        }
+        paths[f"/things/{i}"] = {
+            "get": {
+                "operationId": f"getThing{i}",
+                "tags": [tag],
+                "summary": f"Get thing {i}",
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "content": {"application/json": {"schema": result}},
+                    }
+                },
+            }
+        }
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "Wide", "version": "1"},
+        "servers": [{"url": "https://wide.example.test"}],
+        "paths": paths,
+        "components": {"schemas": {"User": user}},
+    }
+    path = tmp_path / f"wide-{tag}-{operations}.json"
+    path.write_text(json.dumps(spec), encoding="utf-8")
+    return load_api(Inputs(path, validate=False), Diagnostics())
+
+
+def test_docs_grow_linearly_with_the_number_of_operations(tmp_path: Path):
+    """No page holds a share of the whole API: a type nested in every response is listed
+    on its own page only, and the navigation of a 60-method resource is as long as that of
+    a 30-method one; so twice the operations make (at most) twice the bytes."""
+    api = _wide_api(tmp_path, 60)
+    small, large = render_docs(_wide_api(tmp_path, 30)), render_docs(api)
+    assert len(large) == 2 * 60 + 4 and len(small) == 2 * 30 + 4  # pages, indexes, User
+    assert {p for p, text in large.items() if "User field 7 description" in text} == {
+        "types/user.md",
+        "html/types/user.html",
+    }
+    pages = [
+        [t for p, t in files.items() if p.startswith(("things/", "html/things/"))]
+        for files in (small, large)
+    ]
+    assert max(map(len, pages[1])) <= max(map(len, pages[0])) + 200
+    sizes = [sum(len(t.encode()) for t in files.values()) for files in (small, large)]
+    assert sizes[1] < 2 * sizes[0]
+    (group,) = site_docs(api).groups
+    middle = parse_html(large[group.pages[30].html_path])
+    nav = middle.find(lambda n: n.tag == "nav")
+    methods = [a for a in nav.find_all(lambda n: n.tag == "a") if "more" not in a.classes]
+    assert len(methods) == 2 + NAV_METHODS  # home, the resource, the methods around this one
+    more = [a.text() for a in nav.find_all(lambda n: "more" in n.classes)]
+    before = 30 - NAV_METHODS // 2
+    assert more == [f"{before} earlier", f"{60 - before - NAV_METHODS} more"]
+
+
+def test_type_pages_keep_clear_of_a_resource_named_types(tmp_path: Path):
+    files = render_docs(_wide_api(tmp_path, 2, tag="types"))
+    assert {"types-2/user.md", "html/types-2/user.html"} <= set(files)
+    assert {p for p in files if p.startswith("types/")} == {
+        "types/get-thing0.md",
+        "types/get-thing1.md",
+    }

@@ -5,22 +5,36 @@ summary as title, the CLI invocation, verb and path, the description, the
 parameters as CLI flags with their types in words and their constraints, the
 response type with its fields (nested objects expanded), examples for the CLI,
 the Python SDK and curl, and an example response. ``api.md`` and
-``html/index.html`` list every resource and method.
+``html/index.html`` list every resource, method and shared type.
+
+The site stays linear in the size of the API. A model used in more than one
+place (a user object nested in hundreds of responses, say) gets one page of its
+own under ``types/``, and a field of that type links there instead of listing
+its fields again; the fields of a model used in one place only are listed
+where it is used. An operation's own response type is listed on its page
+unless it is shared and longer than :data:`INLINE_FIELDS`. A page's navigation
+shows its resource's methods around it (:data:`NAV_METHODS`), never the whole
+API: the index pages list everything.
 
 This module only decides *what* a page says (view objects built from the
-model); the templates under ``templates/docs`` decide how it looks, and
-:mod:`generator.escape` makes every piece of spec text safe where it lands.
+model); the templates under ``templates/docs`` decide how it looks, except for
+field lists (a template call per field was most of the rendering time on large
+APIs), which :func:`markdown_fields` and :func:`html_fields` write in the same
+style. :mod:`generator.escape` makes every piece of spec text safe where it
+lands.
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import urllib.parse
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 from .. import escape, naming
-from ..formatting import format_python
+from ..formatting import format_python, line_width
 from ..model import (
     API,
     ArrayType,
@@ -65,8 +79,13 @@ _MAX_NAMES = 4
 _SHOWN_NAMES = 3
 #: The line length of the generated code, which the Python examples share.
 _PY_LINE_LENGTH = 100
-#: Nested objects are expanded this deep; deeper ones are named but not listed.
+#: Nested objects are expanded this deep; deeper ones link to their type's page.
 _MAX_DEPTH = 6
+#: An operation page lists at most this many entries of a shared response type's fields
+#: (nested ones included); a larger type links to its own page.
+INLINE_FIELDS = 40
+#: The navigation lists at most this many of the resource's methods, around the page's own.
+NAV_METHODS = 15
 
 
 @dataclass(frozen=True)
@@ -92,6 +111,11 @@ class FieldDoc:
     description: str | None
     constraints: tuple[Constraint, ...]
     children: tuple[FieldDoc, ...] = ()
+    #: The page of this field's type (a :class:`TypeDoc`), when its fields are listed
+    #: there rather than here: the path under ``docs/`` without its extension.
+    link: str = ""
+    #: That type's name, the link's text.
+    link_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -105,6 +129,14 @@ class ReturnsDoc:
     note: str
     #: How a paginated list pages, in words; empty otherwise.
     pagination: str
+    #: As for :class:`FieldDoc`: the type's own page, when its fields are listed there.
+    link: str = ""
+    link_name: str = ""
+
+
+def _up(path: str) -> str:
+    """The way from the folder of ``path`` back up to the folder it is relative to."""
+    return "../" * path.count("/")
 
 
 @dataclass(frozen=True)
@@ -131,7 +163,35 @@ class PageDoc:
     @property
     def root(self) -> str:
         """The way from this HTML page back up to ``docs/html/``."""
-        return "../" * (self.html_path.count("/") - 1)
+        return _up(self.html_path.removeprefix("html/"))
+
+    @property
+    def md_root(self) -> str:
+        """The way from this Markdown page back up to ``docs/``."""
+        return _up(self.md_path)
+
+
+@dataclass(frozen=True)
+class TypeDoc:
+    """The page of a model used in more than one place: its fields, listed once."""
+
+    model: Model
+    name: str
+    #: Paths under ``docs/``, as for :class:`PageDoc`.
+    md_path: str
+    html_path: str
+    href: str
+    type_words: str
+    description: str | None
+    fields: tuple[FieldDoc, ...]
+
+    @property
+    def root(self) -> str:
+        return _up(self.html_path.removeprefix("html/"))
+
+    @property
+    def md_root(self) -> str:
+        return _up(self.md_path)
 
 
 @dataclass(frozen=True)
@@ -140,6 +200,29 @@ class ResourceDoc:
     #: Fragment id of the resource's section in ``html/index.html``.
     anchor: str
     pages: tuple[PageDoc, ...]
+
+
+@dataclass(frozen=True)
+class NavDoc:
+    """An operation page's navigation: its resource and the methods around it."""
+
+    group: ResourceDoc
+    #: At most :data:`NAV_METHODS` of the resource's pages, the current one among them.
+    pages: tuple[PageDoc, ...]
+    #: How many of the resource's methods come before and after those shown.
+    before: int
+    after: int
+
+
+@dataclass(frozen=True)
+class SiteDoc:
+    groups: tuple[ResourceDoc, ...]
+    #: The shared types' pages, by name.
+    types: tuple[TypeDoc, ...]
+
+
+#: Fragment id of the types' section in ``html/index.html`` (resource ids start ``resource-``).
+TYPES_ANCHOR = "types"
 
 
 @dataclass(frozen=True)
@@ -156,31 +239,79 @@ class AuthDoc:
 
 def render_docs(api: API) -> dict[str, str]:
     """Every docs file, keyed by path under ``docs/``."""
-    groups = resource_docs(api)
-    pages = [page for group in groups for page in group.pages]
-    ctx: dict[str, Any] = {"api": api, "groups": groups, "auth": _auth(api)}
+    # The model of a large API is millions of objects, and each full collection walks
+    # them all; rendering allocates enough to run several (a third of the time on
+    # GitHub's description) while making no garbage worth collecting before it ends.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _render_docs(api)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _render_docs(api: API) -> dict[str, str]:
+    site = site_docs(api)
+    ctx: dict[str, Any] = {
+        "api": api,
+        "groups": site.groups,
+        "types": site.types,
+        "types_anchor": TYPES_ANCHOR,
+        "auth": _auth(api),
+        "markdown_fields": markdown_fields,
+        "html_fields": html_fields,
+    }
     files = {"api.md": render("docs", "api.md.j2", **ctx)}
-    for page in pages:
-        files[page.md_path] = render("docs", "operation.md.j2", **ctx, page=page)
-    files["html/index.html"] = render("docs", "index.html.j2", **ctx, page=None, root="")
-    for page in pages:
-        files[page.html_path] = render(
-            "docs", "operation.html.j2", **ctx, page=page, root=page.root
+    for group in site.groups:
+        for page in group.pages:
+            files[page.md_path] = render("docs", "operation.md.j2", **ctx, page=page)
+    for type_doc in site.types:
+        files[type_doc.md_path] = render("docs", "type.md.j2", **ctx, page=type_doc)
+    files["html/index.html"] = render("docs", "index.html.j2", **ctx, page=None, nav=None, root="")
+    for group in site.groups:
+        for i, page in enumerate(group.pages):
+            files[page.html_path] = render(
+                "docs",
+                "operation.html.j2",
+                **ctx,
+                page=page,
+                nav=nav_doc(group, i),
+                root=page.root,
+            )
+    for type_doc in site.types:
+        files[type_doc.html_path] = render(
+            "docs", "type.html.j2", **ctx, page=type_doc, nav=None, root=type_doc.root
         )
     return files
 
 
-def resource_docs(api: API) -> list[ResourceDoc]:
-    """The resources that have operations, each with its operations' pages, in model order."""
+def nav_doc(group: ResourceDoc, index: int) -> NavDoc:
+    """The navigation of ``group.pages[index]``: a window of the resource's methods,
+    centred on it where it can be."""
+    total = len(group.pages)
+    start = max(0, min(index - NAV_METHODS // 2, total - NAV_METHODS))
+    end = min(total, start + NAV_METHODS)
+    return NavDoc(group, group.pages[start:end], start, total - end)
+
+
+def site_docs(api: API) -> SiteDoc:
+    """Every page's view: the resources' operation pages, then the shared types' pages."""
+    fields = _Fields(api)
     anchors = naming.Namer(sep="-")
     groups = []
     for resource in api.all_resources():
         if not resource.operations:
             continue
-        pages = tuple(_page(api, resource, op) for op in resource.operations)
+        pages = tuple(_page(api, fields, resource, op) for op in resource.operations)
         anchor = anchors.claim("resource-" + (naming.kebab(resource.docs_dir) or "api"))
         groups.append(ResourceDoc(resource, anchor, pages))
-    return groups
+    return SiteDoc(tuple(groups), fields.type_docs())
+
+
+def resource_docs(api: API) -> list[ResourceDoc]:
+    """The resources that have operations, each with its operations' pages, in model order."""
+    return list(site_docs(api).groups)
 
 
 def _auth(api: API) -> list[AuthDoc]:
@@ -203,7 +334,7 @@ def _auth(api: API) -> list[AuthDoc]:
 # --- one page ------------------------------------------------------------------------
 
 
-def _page(api: API, resource: Resource, op: Operation) -> PageDoc:
+def _page(api: API, fields: _Fields, resource: Resource, op: Operation) -> PageDoc:
     command = f"{api.names.cli_binary} {resource.cli_path} {op.cli_name}"
     stem = f"{resource.docs_dir}/{op.cli_name}"
     return PageDoc(
@@ -215,12 +346,12 @@ def _page(api: API, resource: Resource, op: Operation) -> PageDoc:
         title=op.summary or f"{op.http_method.upper()} {op.path}",
         cli_command=command,
         verb=op.http_method.upper(),
-        params=tuple(_param_docs(api, op)),
-        returns=_returns(api, op),
+        params=tuple(_param_docs(fields, op)),
+        returns=_returns(api, fields, op),
         cli_example=_cli_example(api, command, op),
         python_example=_python_example(api, resource, op),
         curl_example=_curl_example(api, op),
-        response_example=response_example_json(api, op),
+        response_example=response_example_json(api, op, fields.examples),
     )
 
 
@@ -230,10 +361,9 @@ def _cli_params(op: Operation) -> list[Parameter]:
     return [p for p in op.parameters if not (whole and p.location == "body")]
 
 
-def _param_docs(api: API, op: Operation) -> list[FieldDoc]:
+def _param_docs(fields: _Fields, op: Operation) -> list[FieldDoc]:
     docs = [
-        _field(
-            api,
+        fields.field(
             f"--{p.cli_flag}",
             p.type,
             optional=not p.required,
@@ -247,8 +377,7 @@ def _param_docs(api: API, op: Operation) -> list[FieldDoc]:
     if body is not None and not body.flattened:
         expr = body.type if body.type is not None else Primitive("string")
         docs.append(
-            _field(
-                api,
+            fields.field(
                 f"--{body.cli_flag}",
                 expr,
                 optional=not body.required,
@@ -259,7 +388,17 @@ def _param_docs(api: API, op: Operation) -> list[FieldDoc]:
     return docs
 
 
-def _returns(api: API, op: Operation) -> ReturnsDoc:
+def _documented_types(op: Operation) -> list[TypeExpr]:
+    """The types whose fields an operation's page lists: its flags' and its response's."""
+    out = [p.type for p in _cli_params(op)]
+    if op.body is not None and not op.body.flattened and op.body.type is not None:
+        out.append(op.body.type)
+    if op.response.kind in ("json", "text") and op.response.type is not None:
+        out.append(op.response.type)
+    return out
+
+
+def _returns(api: API, fields: _Fields, op: Operation) -> ReturnsDoc:
     response = op.response
     status = f"HTTP {response.status}" + (
         f": {response.description}" if response.description else ""
@@ -274,12 +413,15 @@ def _returns(api: API, op: Operation) -> ReturnsDoc:
         words = _words(api, response.type) if response.type is not None else "unknown"
         return ReturnsDoc("", "", (), f"A stream of server-sent events, each {words}.", paging)
     expr = response.type if response.type is not None else Primitive("string")
+    link, listed = fields.returned(expr)
     return ReturnsDoc(
         name=op.docs_type_name,
         type_words=_words(api, expr),
-        fields=_children(api, expr, depth=0, seen=frozenset(), request=False),
+        fields=listed,
         note="" if response.kind == "json" else f"Text ({response.content_type}).",
         pagination=paging,
+        link=link[0],
+        link_name=link[1],
     )
 
 
@@ -304,30 +446,324 @@ def _pagination_text(op: Operation) -> str:
     return text + " The SDK's iterator and the CLI fetch further pages for you."
 
 
+# --- fields, and the shared types' pages ----------------------------------------------
+
+
+def _listed_models(api: API, expr: TypeExpr) -> list[Model]:
+    """The object models whose fields a field of type ``expr`` lists: its own model's,
+    through aliases, arrays and maps, or each object variant's of a union."""
+    expr = _resolve(api, expr)
+    if isinstance(expr, ArrayType):
+        return _listed_models(api, expr.items)
+    if isinstance(expr, MapType):
+        return _listed_models(api, expr.values)
+    if isinstance(expr, UnionType):
+        return [m for v in expr.variants if (m := _object_model(api, v)) is not None]
+    model = _object_model(api, expr)
+    return [model] if model is not None else []
+
+
+def _count(fields: tuple[FieldDoc, ...]) -> int:
+    """Entries in a field list, at every depth."""
+    return sum(1 + _count(f.children) for f in fields)
+
+
+def _field_model(api: API, expr: TypeExpr) -> Model | None:
+    """The object model a field of type ``expr`` is (or holds, in an array or map)."""
+    expr = _resolve(api, expr)
+    if isinstance(expr, ArrayType):
+        return _field_model(api, expr.items)
+    if isinstance(expr, MapType):
+        return _field_model(api, expr.values)
+    return _object_model(api, expr)
+
+
+def shared_models(api: API) -> frozenset[str]:
+    """Ids of the models used in more than one place of the docs (by several operations,
+    or by several fields): each gets a page of its own instead of being listed at every use."""
+    uses: Counter[str] = Counter()
+    todo: list[Model] = []
+    for _, op in api.all_operations():
+        for expr in _documented_types(op):
+            todo += _listed_models(api, expr)
+    uses.update(m.id for m in todo)
+    done: set[str] = set()
+    while todo:
+        model = todo.pop()
+        if model.id in done:
+            continue
+        done.add(model.id)
+        for prop in model.properties:
+            used = _listed_models(api, prop.type)
+            uses.update(m.id for m in used)
+            todo += used
+    return frozenset(model_id for model_id, n in uses.items() if n > 1)
+
+
+class _Fields:
+    """Builds the field lists of every page, and the shared types' pages they link to."""
+
+    def __init__(self, api: API) -> None:
+        self.api = api
+        self.shared = shared_models(api)
+        #: Linked models, in the order first linked; each gets a :class:`TypeDoc`.
+        self.linked: dict[str, str] = {}
+        self._stems: dict[str, str] | None = None
+        self._returned: dict[TypeExpr | str, tuple[tuple[str, str], tuple[FieldDoc, ...]]] = {}
+        #: A model's type in words, by id.
+        self._words: dict[str, str] = {}
+        #: Example responses made from a schema, by response type.
+        self.examples: dict[TypeExpr, str] = {}
+        #: Response types' fields built for an operation page but listed on their own page.
+        self._listed: dict[str, tuple[FieldDoc, ...]] = {}
+
+    def stem(self, model: Model) -> str:
+        """The path of a model's page under ``docs/``, without extension, e.g.
+        ``types/simple-user``: unique, and the same whatever else links to it."""
+        if self._stems is None:
+            # The folder must not be a resource's; pages are named in model order.
+            tops = {r.docs_dir.split("/")[0] for r in self.api.all_resources()}
+            folder, n = "types", 2
+            while folder in tops:
+                folder, n = f"types-{n}", n + 1
+            names = naming.Namer(sep="-")
+            self._stems = {
+                m.id: f"{folder}/{names.claim(naming.kebab(m.class_name) or 'type')}"
+                for m in self.api.models
+                if m.kind == "object"
+            }
+        return self._stems[model.id]
+
+    def _link(self, model: Model) -> tuple[str, str]:
+        stem = self.stem(model)
+        self.linked.setdefault(model.id, stem)
+        return stem, model.class_name
+
+    def field(
+        self,
+        name: str,
+        expr: TypeExpr,
+        *,
+        optional: bool,
+        description: str | None,
+        request: bool,
+        extra: tuple[Constraint, ...] = (),
+        depth: int = 0,
+        seen: frozenset[str] = frozenset(),
+    ) -> FieldDoc:
+        api = self.api
+        resolved = _resolve(api, expr)
+        (link, link_name), children = self.listing(resolved, request, depth, seen)
+        if isinstance(expr, ModelRef):
+            words = self._words.get(expr.model_id)
+            if words is None:
+                words = self._words[expr.model_id] = _words(api, expr)
+        else:
+            words = _words(api, expr)
+        return FieldDoc(
+            name=name,
+            type_words=words,
+            # The reference pages mark optional parameters, never optional response fields.
+            optional=optional and request,
+            description=description or _model_description(api, resolved),
+            constraints=_constraints(api, resolved) + extra,
+            children=children,
+            link=link,
+            link_name=link_name,
+        )
+
+    def listing(
+        self,
+        expr: TypeExpr,
+        request: bool,
+        depth: int = 0,
+        seen: frozenset[str] = frozenset(),
+    ) -> tuple[tuple[str, str], tuple[FieldDoc, ...]]:
+        """What is shown of the fields of a value of type ``expr``: a link to its type's
+        page (a shared model, or one too deep or recursive to list here), or the fields."""
+        target = _field_model(self.api, expr)
+        if (
+            target is not None
+            and target.properties
+            and (target.id in self.shared or target.id in seen or depth >= _MAX_DEPTH)
+        ):
+            return self._link(target), ()
+        return ("", ""), self.children(expr, depth, seen, request=request)
+
+    def returned(self, expr: TypeExpr) -> tuple[tuple[str, str], tuple[FieldDoc, ...]]:
+        """What an operation page shows of its response type's fields: all of them, unless
+        the type has a page of its own (it is used elsewhere too) and they are more than
+        :data:`INLINE_FIELDS` entries, which would be repeated on every page using it."""
+        target = _field_model(self.api, expr)
+        # A model's fields are the same whether one or an array of them is returned.
+        key: TypeExpr | str = expr if target is None else target.id
+        known = self._returned.get(key)
+        if known is not None:
+            return known  # a shared type: the same for every operation returning it
+        listed = self.children(expr, depth=0, seen=frozenset(), request=False)
+        shown: tuple[tuple[str, str], tuple[FieldDoc, ...]] = (("", ""), listed)
+        if target is not None and target.id in self.shared and _count(listed) > INLINE_FIELDS:
+            shown = (self._link(target), ())
+            self._listed[target.id] = listed  # what its page lists
+        self._returned[key] = shown
+        return shown
+
+    def children(
+        self, expr: TypeExpr, depth: int, seen: frozenset[str], *, request: bool
+    ) -> tuple[FieldDoc, ...]:
+        """The fields listed under a field: an object's properties, an array's or map's
+        item properties, or one entry per object variant of a union."""
+        api = self.api
+        if depth >= _MAX_DEPTH:
+            return ()
+        expr = _resolve(api, expr)
+        if isinstance(expr, (ArrayType, MapType)):
+            inner_expr = expr.items if isinstance(expr, ArrayType) else expr.values
+            return self.children(inner_expr, depth, seen, request=request)
+        if isinstance(expr, UnionType):
+            variants = []
+            for variant in expr.variants:
+                model = _object_model(api, variant)
+                if model is not None:
+                    variants.append(
+                        self.field(
+                            model.class_name,
+                            variant,
+                            optional=False,
+                            description=model.description,
+                            request=request,
+                            depth=depth + 1,
+                            seen=seen,
+                        )
+                    )
+            return tuple(variants)
+        model = _object_model(api, expr)
+        if model is None or model.id in seen:
+            return ()
+        inner = seen | {model.id}
+        return tuple(
+            self.field(
+                p.wire_name,
+                p.type,
+                optional=not p.required,
+                description=p.description,
+                request=request,
+                extra=_notes(p.default, p.deprecated),
+                depth=depth + 1,
+                seen=inner,
+            )
+            for p in model.properties
+        )
+
+    def type_docs(self) -> tuple[TypeDoc, ...]:
+        """The pages of every linked model (their own fields may link further models)."""
+        docs: dict[str, TypeDoc] = {}
+        while len(docs) < len(self.linked):
+            for model_id, stem in list(self.linked.items()):
+                if model_id in docs:
+                    continue
+                model = self.api.model(model_id)
+                # Request models document what is sent; their pages read like the flags'.
+                request = model.role == "request"
+                docs[model_id] = TypeDoc(
+                    model=model,
+                    name=model.class_name,
+                    md_path=f"{stem}.md",
+                    html_path=f"html/{stem}.html",
+                    href=escape.url_path(f"{stem}.html"),
+                    type_words=_words(self.api, ModelRef(model_id)),
+                    description=model.description,
+                    fields=self._listed[model_id]
+                    if not request and model_id in self._listed
+                    else self.children(
+                        ModelRef(model_id), depth=0, seen=frozenset(), request=request
+                    ),
+                )
+        return tuple(sorted(docs.values(), key=lambda t: t.md_path))
+
+
+# --- field lists ---------------------------------------------------------------------
+#
+# Written here rather than by a recursive template macro: on a large API a Jinja macro
+# call (or loop iteration) per field was most of the rendering time. Every piece of spec
+# text still goes through its :mod:`escape` function, as in the templates.
+
+
+def markdown_fields(fields: tuple[FieldDoc, ...], root: str) -> str:
+    """A field list in Markdown: one item per field, children two spaces deeper, items apart
+    by a blank line; ``root`` leads from the page back up to ``docs/`` (for type links)."""
+    out: list[str] = []
+
+    def walk(items: tuple[FieldDoc, ...], pad: str) -> None:
+        for f in items:
+            if out:
+                out.append("\n")
+            optional = "optional " if f.optional else ""
+            out.append(f"{pad}- **{escape.md_code(f.name)}**: {optional}")
+            out.append(escape.md_text(f.type_words) + "\n")
+            if f.description:
+                out.append("\n" + _indent(escape.md_block(f.description), pad + "  ") + "\n")
+            if f.constraints:
+                chips = " · ".join(escape.md_code(c.text) for c in f.constraints)
+                out.append(f"\n{pad}  {chips}\n")
+            if f.link:
+                href = root + escape.url_path(f"{f.link}.md")
+                link = f"[{escape.md_code(f.link_name)}]({href})"
+                out.append(f"\n{pad}  See {link} for its fields.\n")
+            walk(f.children, pad + "  ")
+
+    walk(fields, "")
+    return "".join(out)
+
+
+def _indent(text: str, pad: str) -> str:
+    """Every line of ``text`` after ``pad``, but blank ones (as Jinja's ``indent`` filter)."""
+    lines = (text + "\n").splitlines()
+    return pad + "\n".join([lines[0]] + [pad + line if line else line for line in lines[1:]])
+
+
+def html_fields(fields: tuple[FieldDoc, ...], root: str) -> str:
+    """A field list in HTML: nested objects fold with ``<details>`` (no script needed);
+    ``root`` leads from the page back up to ``docs/html/`` (for type links)."""
+    html = escape.html_text
+    out: list[str] = []
+
+    def walk(items: tuple[FieldDoc, ...]) -> None:
+        out.append('<ul class="fields">\n')
+        for f in items:
+            optional = '<span class="optional">optional</span> ' if f.optional else ""
+            sig = (
+                f'<span class="sig"><code class="name">{html(f.name)}</code>: {optional}'
+                f'<span class="type">{html(f.type_words)}</span></span>'
+            )
+            out.append('<li class="field">\n')
+            out.append(f"<details open>\n<summary>{sig}</summary>\n" if f.children else f"{sig}\n")
+            if f.description:
+                description = escape.html_markdown(f.description)
+                out.append(f'<div class="description">{description}</div>\n')
+            if f.constraints:
+                chips = " ".join(
+                    f'<span class="constraint">{html(c.label)}'
+                    + (f" <code>{html(c.value)}</code>" if c.value else "")
+                    + "</span>"
+                    for c in f.constraints
+                )
+                out.append(f'<p class="constraints">{chips}</p>\n')
+            if f.link:
+                href = root + escape.url_path(f"{f.link}.html")
+                link = f'<a href="{href}"><code>{html(f.link_name)}</code></a>'
+                out.append(f'<p class="see">See {link} for its fields.</p>\n')
+            if f.children:
+                walk(f.children)
+                out.append("</details>\n")
+            out.append("</li>\n")
+        out.append("</ul>\n")
+
+    walk(fields)
+    return "".join(out)
+
+
 # --- types in words ------------------------------------------------------------------
-
-
-def _field(
-    api: API,
-    name: str,
-    expr: TypeExpr,
-    *,
-    optional: bool,
-    description: str | None,
-    request: bool,
-    extra: tuple[Constraint, ...] = (),
-    depth: int = 0,
-    seen: frozenset[str] = frozenset(),
-) -> FieldDoc:
-    return FieldDoc(
-        name=name,
-        type_words=_words(api, expr),
-        # The reference pages mark optional parameters, never optional response fields.
-        optional=optional and request,
-        description=description or _model_description(api, expr),
-        constraints=_constraints(api, expr) + extra,
-        children=_children(api, expr, depth, seen, request=request),
-    )
 
 
 def _model_description(api: API, expr: TypeExpr) -> str | None:
@@ -389,55 +825,6 @@ def _words(api: API, expr: TypeExpr, _seen: frozenset[str] = frozenset()) -> str
     return "object { " + ", ".join(shown + more) + " }"
 
 
-def _children(
-    api: API, expr: TypeExpr, depth: int, seen: frozenset[str], *, request: bool
-) -> tuple[FieldDoc, ...]:
-    """The fields listed under a field: an object's properties, an array's or map's
-    item properties, or one entry per object variant of a union."""
-    if depth >= _MAX_DEPTH:
-        return ()
-    expr = _resolve(api, expr)
-    if isinstance(expr, (ArrayType, MapType)):
-        inner_expr = expr.items if isinstance(expr, ArrayType) else expr.values
-        return _children(api, inner_expr, depth, seen, request=request)
-    if isinstance(expr, UnionType):
-        variants = []
-        for variant in expr.variants:
-            model = _object_model(api, variant)
-            if model is not None and model.id not in seen:
-                variants.append(
-                    _field(
-                        api,
-                        model.class_name,
-                        variant,
-                        optional=False,
-                        description=model.description,
-                        request=request,
-                        depth=depth + 1,
-                        seen=seen,
-                    )
-                )
-        return tuple(variants)
-    model = _object_model(api, expr)
-    if model is None or model.id in seen:
-        return ()
-    inner = seen | {model.id}
-    return tuple(
-        _field(
-            api,
-            p.wire_name,
-            p.type,
-            optional=not p.required,
-            description=p.description,
-            request=request,
-            extra=_notes(p.default, p.deprecated),
-            depth=depth + 1,
-            seen=inner,
-        )
-        for p in model.properties
-    )
-
-
 def _scalar(value: Any) -> str:
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
@@ -493,18 +880,88 @@ def _notes(default: Any, deprecated: bool) -> tuple[Constraint, ...]:
 # --- example values --------------------------------------------------------------------
 
 
-def response_example_json(api: API, op: Operation) -> str | None:
-    """The example response as shown: the spec's own, else one made from the schema."""
+def response_example_json(
+    api: API, op: Operation, made: dict[TypeExpr, str] | None = None
+) -> str | None:
+    """The example response as shown: the spec's own, else one made from the schema
+    (kept in ``made``, when given, for the other operations returning the same type)."""
     response = op.response
     if response.example is not None:
-        value = response.example.value
-    elif response.kind != "json" or response.type is None:
+        return json_pretty(response.example.value)
+    if response.kind != "json" or response.type is None:
         return None
-    elif op.pagination is not None:
-        value = _page_example(api, op)
-    else:
-        value = _synth(api, response.type, "", frozenset())
-    return json.dumps(value, indent=2, ensure_ascii=False)
+    if op.pagination is not None:
+        return json_pretty(_page_example(api, op))
+    text = made.get(response.type) if made is not None else None
+    if text is None:
+        text = json_pretty(_synth(api, response.type, "", frozenset()))
+        if made is not None:
+            made[response.type] = text
+    return text
+
+
+class _NotPlainJSON(Exception):
+    pass
+
+
+def json_pretty(value: Any) -> str:
+    """``json.dumps(value, indent=2, ensure_ascii=False)``, several times faster: with an
+    indent, the json module encodes in pure Python through a generator per nesting level
+    (most of a large example's cost). Anything unusual goes to ``json.dumps`` itself."""
+    out: list[str] = []
+    encode = json.encoder.encode_basestring
+
+    def key(k: Any) -> str:
+        if isinstance(k, str):
+            return encode(k)
+        if k is True or k is False or k is None or isinstance(k, int):
+            return encode(json.dumps(k))  # true, false, null, 12 as JSON writes them
+        raise _NotPlainJSON
+
+    def emit(v: Any, indent: str) -> None:
+        if isinstance(v, str):
+            out.append(encode(v))
+        elif v is None:
+            out.append("null")
+        elif v is True or v is False:
+            out.append("true" if v else "false")
+        elif type(v) is int:
+            out.append(int.__repr__(v))
+        elif type(v) is float:
+            out.append(float.__repr__(v) if v == v and v not in _INFINITIES else json.dumps(v))
+        elif type(v) is dict:
+            if not v:
+                out.append("{}")
+                return
+            inner = indent + "  "
+            sep = "{\n"
+            for k, item in v.items():
+                out.append(f"{sep}{inner}{key(k)}: ")
+                emit(item, inner)
+                sep = ",\n"
+            out.append(f"\n{indent}}}")
+        elif type(v) is list or type(v) is tuple:
+            if not v:
+                out.append("[]")
+                return
+            inner = indent + "  "
+            sep = "[\n"
+            for item in v:
+                out.append(sep + inner)
+                emit(item, inner)
+                sep = ",\n"
+            out.append(f"\n{indent}]")
+        else:
+            raise _NotPlainJSON
+
+    try:
+        emit(value, "")
+    except (_NotPlainJSON, RecursionError):
+        return json.dumps(value, indent=2, ensure_ascii=False)
+    return "".join(out)
+
+
+_INFINITIES = (float("inf"), float("-inf"))
 
 
 def _page_example(api: API, op: Operation) -> dict[str, Any]:
@@ -644,50 +1101,98 @@ def _cli_example(api: API, command: str, op: Operation) -> str:
     return " \\\n".join(lines)
 
 
+def _py_str(text: str) -> str:
+    """A string literal quoted the way black leaves it: double quotes, unless the text
+    holds more double than single quotes (then single quotes, with fewer escapes)."""
+    literal = repr(text)  # single-quoted unless the text has ' and no "
+    if literal[0] == '"' or text.count('"') > text.count("'"):
+        return literal
+    return '"' + literal[1:-1].replace("\\'", "'").replace('"', '\\"') + '"'
+
+
+def _py_number(value: int | float) -> str:
+    # black writes exponents without "+" (1e100, not 1e+100).
+    return repr(value).replace("e+", "e")
+
+
 def _py_literal(value: Any) -> str:
     if isinstance(value, str):
-        return escape.py_string(value)
+        return _py_str(value)
     if isinstance(value, bool) or value is None:
         return repr(value)
     if isinstance(value, (int, float)):
-        return repr(value)
+        return _py_number(value)
     if isinstance(value, list):
         return "[" + ", ".join(_py_literal(v) for v in value) + "]"
     if isinstance(value, dict):
-        items = (f"{escape.py_string(str(k))}: {_py_literal(v)}" for k, v in value.items())
+        items = (f"{_py_str(str(k))}: {_py_literal(v)}" for k, v in value.items())
         return "{" + ", ".join(items) + "}"
-    return repr(str(value))
+    return _py_str(str(value))
+
+
+def _py_lines(prefix: str, value: Any, suffix: str, indent: int) -> list[str]:
+    """``prefix``, the value and ``suffix`` at ``indent``, laid out as black lays out the
+    one-line form: on one line when it fits, else a list or dict exploded one item per
+    line (each item laid out the same way) with a trailing comma."""
+    pad = " " * indent
+    flat = f"{pad}{prefix}{_py_literal(value)}{suffix}"
+    if line_width(flat) <= _PY_LINE_LENGTH or not isinstance(value, (list, dict)) or not value:
+        return [flat]
+    # black adds the trailing comma only when it splits between items: a lone item has none.
+    comma = "," if len(value) > 1 else ""
+    if isinstance(value, list):
+        lines = [f"{pad}{prefix}["]
+        for item in value:
+            lines += _py_lines("", item, comma, indent + 4)
+        return lines + [f"{pad}]{suffix}"]
+    lines = [f"{pad}{prefix}{{"]
+    for key, item in value.items():
+        lines += _py_lines(f"{_py_str(str(key))}: ", item, comma, indent + 4)
+    return lines + [f"{pad}}}{suffix}"]
 
 
 def _python_example(api: API, resource: Resource, op: Operation) -> str:
-    args = []
-    for p in op.path_params:
-        args.append(_py_literal(_param_value(api, p)))
+    """The SDK call with the required arguments, already in black's layout (black
+    itself runs only on the rare example that layout cannot fit in the line length)."""
+    args: list[tuple[str, Any]] = [("", _param_value(api, p)) for p in op.path_params]
     whole = op.body is not None and not op.body.flattened
     for p in op.parameters:
         if p.location != "path" and p.required and not (whole and p.location == "body"):
-            args.append(f"{p.py_name}={_py_literal(_param_value(api, p))}")
+            args.append((f"{p.py_name}=", _param_value(api, p)))
     if whole and op.body is not None and op.body.required:
-        args.append(f"{op.body.py_name}={_py_literal(_body_value(api, op))}")
-    call = f"client.{'.'.join(resource.path)}.{op.py_name}"
-    call += "(" + "".join(f"\n    {a}," for a in args) + ("\n)" if args else ")")
+        args.append((f"{op.body.py_name}=", _body_value(api, op)))
     names = naming.Namer(naming.PY_KEYWORDS | {"client", "os", api.names.client_class})
     returns_list = (
         isinstance(_resolve(api, op.response.type), ArrayType) if op.response.type else False
     )
     noun = resource.py_name if returns_list else naming.singular_name(resource.py_name)
     var = names.claim(naming.snake(noun) or "result")
-    lines = [f"from {api.names.sdk_package} import {api.names.client_class}", ""]
-    lines.append(f"client = {api.names.client_class}()")
-    if op.pagination is not None:
-        lines += [f"for {var} in {call}:", f"    print({var})"]
+    call = f"client.{'.'.join(resource.path)}.{op.py_name}("
+    paginated = op.pagination is not None
+    if paginated:
+        head, close = f"for {var} in {call}", "):"
     elif op.response.kind == "empty" or (op.response.kind == "json" and op.response.type is None):
-        lines.append(call)
+        head, close = call, ")"
     else:
-        lines += [f"{var} = {call}", f"print({var})"]
+        head, close = f"{var} = {call}", ")"
+    package, cls = api.names.sdk_package, api.names.client_class
+    lines = [f"from {package} import {cls}"]
+    if line_width(lines[0]) > _PY_LINE_LENGTH:
+        lines = [f"from {package} import (", f"    {cls},", ")"]
+    lines += ["", f"client = {cls}()"]
+    if args:
+        lines.append(head)
+        for prefix, value in args:
+            lines += _py_lines(prefix, value, ",", 4)
+        lines.append(close)
+    else:
+        lines.append(head + close)
+    if paginated:
+        lines.append(f"    print({var})")
+    elif head.startswith(f"{var} = "):
+        lines.append(f"print({var})")
     source = "\n".join(lines)
-    # Built in black's layout already; black (slow) only re-flows what is too long.
-    if any(len(line) > _PY_LINE_LENGTH for line in lines):
+    if any(line_width(line) > _PY_LINE_LENGTH for line in lines):
         source = format_python(source + "\n", "docs example").rstrip("\n")
     return source
 
