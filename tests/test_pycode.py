@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from generator.escape import py_string
+from generator.formatting import format_python, needs_black
 from generator.pycode import MARK, layout_line, layout_marked, tuple_literal
 
 # --- what the rule writes ----------------------------------------------------------------
@@ -81,3 +85,128 @@ def test_only_marked_lines_are_laid_out():
     text = f"{long}\n{MARK}{long}\n"
     first, second = layout_marked(text).split("\n", 1)
     assert first == long and MARK not in second and second.startswith("x = [\n    1,\n")
+
+
+# --- that it is black's layout ---------------------------------------------------------------
+
+_WIDTHS = st.sampled_from([1, 3, 8, 12, 20, 30, 45, 60, 80])
+NAMES = _WIDTHS.map(lambda n: "n" + "x" * (n - 1))
+STRINGS = st.builds(
+    lambda n, chars: py_string((chars * n)[:n]),
+    st.sampled_from([0, 1, 5, 20, 40, 60, 80, 95, 110]),
+    st.sampled_from(["ab c", "名前", "it's", 'say "hi"', "a\\b"]),
+)
+ATOMS = st.one_of(NAMES, STRINGS, st.sampled_from(["1", "-2", "3.5", "None", "True", "1e20"]))
+
+
+def _group(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    items = st.lists(children, max_size=5)
+    comma = st.sampled_from(["", "", "", ", "])
+
+    def call(name: str, args: list[str], kwargs: list[tuple[str, str]], tail: str) -> str:
+        every = args + [f"{k}={v}" for k, v in kwargs]
+        return f"{name}({', '.join(every)}{tail if every else ''})"
+
+    def subscript(name: str, args: list[str], tail: str) -> str:
+        return f"{name}[{', '.join(args or [name])}{tail}]"
+
+    def tuple_(args: list[str], tail: str) -> str:
+        if len(args) == 1:
+            return f"({args[0]},)"
+        return f"({', '.join(args)}{tail if args else ''})"
+
+    return st.one_of(
+        st.builds(call, NAMES, items, st.lists(st.tuples(NAMES, children), max_size=2), comma),
+        st.builds(lambda n, a, t: "self." + call(n, a, [], t), NAMES, items, comma),
+        st.builds(subscript, NAMES, items, comma),
+        st.builds(lambda a, t: f"[{', '.join(a)}{t if a else ''}]", items, comma),
+        st.builds(
+            lambda keys, a, t: (
+                "{" + ", ".join(f"{k}: {v}" for k, v in zip(keys, a, strict=False)) + "}"
+            ),
+            st.lists(STRINGS, max_size=5),
+            items,
+            comma,
+        ),
+        st.builds(tuple_, items, comma),
+        st.builds(lambda a, n, b: f'{a} + _path_param("{n}", {n}) + {b}', STRINGS, NAMES, STRINGS),
+    )
+
+
+EXPRESSIONS = st.recursive(ATOMS, _group, max_leaves=12)
+ANNOTATIONS = st.one_of(
+    NAMES,
+    st.lists(STRINGS, min_size=1, max_size=6).map(lambda v: f"Literal[{', '.join(v)}]"),
+    st.lists(STRINGS, min_size=1, max_size=6).map(lambda v: f"Optional[Literal[{', '.join(v)}]]"),
+    st.tuples(STRINGS, STRINGS, NAMES).map(lambda t: f"Union[Literal[{t[0]}, {t[1]}], {t[2]}]"),
+    EXPRESSIONS.map(lambda e: f"Dict[str, {e}]"),
+)
+
+
+def _in_class(depth: int, lines: list[str]) -> list[str]:
+    return ["class A:", "    class B:"][:depth] + lines
+
+
+@st.composite
+def sources(draw: st.DrawFn) -> str:
+    """A small module holding one laid-out spec-dependent line in some context."""
+    depth = draw(st.integers(0, 2))
+    pad = "    " * depth
+    kind = draw(
+        st.sampled_from(
+            ["assign", "return", "annotated", "field", "item", "kwarg", "entry", "param", "def"]
+            + ["import", "or"]
+        )
+    )
+    name, value = draw(NAMES), draw(EXPRESSIONS)
+    if kind in ("item", "kwarg", "entry", "param"):
+        depth = max(depth, 1)
+        pad = "    " * depth
+        inner = {
+            "item": f"{value},",
+            "kwarg": f"{name}={value},",
+            "entry": f"{draw(STRINGS)}: {value},",
+            "param": f"{name}: {draw(ANNOTATIONS)}{draw(st.sampled_from(['', ' | Omit']))}"
+            f" = {draw(st.sampled_from(['omit', 'None']))},",
+        }[kind]
+        outer = "    " * (depth - 1)
+        opener, closer = {
+            "param": ("def f(", ") -> None:"),
+            "entry": ("x = {", "}"),
+        }.get(kind, ("foo(", ")"))
+        body = layout_line(pad + inner).split("\n")
+        lines = [outer + opener, *(["    " * depth + "self,"] if kind == "param" else []), *body]
+        lines.append(outer + closer)
+        if kind == "param":
+            lines.append(pad + "pass")
+        return "\n".join(_in_class(depth - 1, lines)) + "\n"
+    statement = {
+        "assign": f"{name} = {value}",
+        "return": f"return {value}",
+        "annotated": f"{name}: Dict[str, Any] = {value}",
+        "field": f"{name}: {draw(ANNOTATIONS)}"
+        + draw(st.sampled_from(["", " = None", " = FieldInfo(default=None, alias=" + name + ")"])),
+        "def": f"def {name}(self{draw(st.sampled_from(['', ', a: int', ', *, key: str = ' + name]))})"
+        f" -> {draw(ANNOTATIONS)}:",
+        "import": f"from .{name}.{draw(NAMES)} import "
+        + ", ".join(draw(st.lists(NAMES, min_size=1, max_size=8, unique=True)))
+        + draw(st.sampled_from(["", "  # noqa: E402"])),
+        "or": f"{name} = os.environ.get({draw(STRINGS)}) or {draw(NAMES)}",
+    }[kind]
+    if kind == "return":
+        depth, pad = max(depth, 1), "    " * max(depth, 1)
+    lines = layout_line(pad + statement).split("\n")
+    if kind == "return":
+        return "\n".join(["def f():", *lines]) + "\n" if depth == 1 else ""
+    if kind == "def":
+        lines.append(pad + "    pass")
+    return "\n".join(_in_class(depth, lines)) + "\n"
+
+
+@given(sources())
+@settings(max_examples=400, deadline=None)
+def test_the_layout_is_blacks_or_the_file_is_flagged(source: str):
+    """Whatever the rule writes, a file the formatting stage passes untouched is
+    black's output: the rule is right where it acts, and needs_black flags the rest."""
+    if source and not needs_black(source):
+        assert format_python(source) == source, source
