@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import functools
 import html
+import math
 import re
 import urllib.parse
 from typing import Any
+
+from black.strings import normalize_string_quotes
 
 #: Control characters, Unicode line separators, and the bidirectional
 #: overrides that can make generated code read differently from how it runs
@@ -43,23 +46,103 @@ def clean(text: str) -> str:
     return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def py_docstring(text: str) -> str:
-    """Body of a triple-double-quoted docstring: backslashes and quotes defused.
+def py_docstring(text: str, indent: int | None = None) -> str:
+    """Body of a triple-double-quoted string: backslashes and quotes defused.
 
     Backslashes are doubled (no escape sequence can form), and every quote
     that starts a run of quotes or ends the text is escaped, so no three
     unescaped quotes ever meet the closing ones.
+
+    With ``indent`` (the columns of the statement the docstring is) the body
+    is in black's normal form for a docstring, so black leaves it as it is:
+    the first line and trailing whitespace stripped, continuation lines
+    re-indented to ``indent`` (leading tabs count four columns), a space
+    between a quote and the closing quotes, and the closing quotes on a line
+    of their own when they would not fit after the last line. Without it the
+    text is kept as it is, which is right for a string black does not take
+    for a docstring (an attribute's: black never re-indents those).
     """
-    body = clean(text).strip("\n").replace("\\", "\\\\")
-    return _CLOSING_QUOTE.sub('\\\\"', body)
+    body = clean(text).strip("\n")
+    if indent is None:
+        return _escape_docstring(body)
+    if not body:
+        return ""
+    prefix = " " * indent
+    lines = _expand_leading_tabs(body.split("\n"))
+    body = lines[0].strip() if len(lines) == 1 else "\n".join(_trim(lines, prefix))
+    if not body:
+        return " "  # black keeps a blank docstring as one space
+    body = _escape_docstring(body)
+    if body[0] == '"':
+        body = " " + body
+    if body[-1] == '"':
+        body += " "
+    head, newline, last = body.rpartition("\n")
+    if newline and len(last) + 3 > LINE_LENGTH and indent + 3 <= LINE_LENGTH:
+        body += "\n" + prefix
+    return body
+
+
+#: Black's line length (the mode is in :mod:`generator.formatting`).
+LINE_LENGTH = 100
+
+
+def _escape_docstring(body: str) -> str:
+    return _CLOSING_QUOTE.sub('\\\\"', body.replace("\\", "\\\\"))
+
+
+def _expand_leading_tabs(lines: list[str]) -> list[str]:
+    """Leading tabs as four columns, the way black reads a docstring's indentation."""
+    out = []
+    for line in lines:
+        stripped = line.lstrip()
+        if not stripped or stripped == line:
+            out.append(line)
+        else:
+            out.append(line[: len(line) - len(stripped)].expandtabs(4) + stripped)
+    return out
+
+
+def _trim(lines: list[str], prefix: str) -> list[str]:
+    """PEP 257 trimming re-indented to ``prefix``, blank lines emptied (as black does)."""
+    margins = [len(line) - len(line.lstrip()) for line in lines[1:] if line.strip()]
+    trimmed = [lines[0].strip()]
+    if not margins:
+        return trimmed
+    margin = min(margins)
+    last = len(lines) - 2
+    for i, line in enumerate(lines[1:]):
+        rest = line[margin:].rstrip()
+        trimmed.append(prefix + rest if rest or i == last else "")
+    return trimmed
+
+
+def py_docline(text: str) -> str:
+    """Spec text placed inside one line of a docstring: on one line, no edge spaces, defused."""
+    return _escape_docstring(" ".join(clean(text).split()))
 
 
 def py_string(text: str) -> str:
-    """A Python string literal (double-quoted where possible, as black prefers)."""
+    """A Python string literal, quoted as black quotes it.
+
+    Double quotes unless they would need more escapes than single ones; every
+    other character as :func:`repr` spells it, so nothing ends the literal or
+    the line.
+    """
     literal = repr(text)
-    if literal.startswith("'") and '"' not in text:
-        literal = '"' + literal[1:-1].replace("\\'", "'") + '"'
-    return literal
+    if '"' not in text and "'" not in text:
+        return '"' + literal[1:-1] + '"'
+    return normalize_string_quotes(literal)
+
+
+def py_number(value: int | float) -> str:
+    """A finite number as black writes it (``1e20``, not ``1e+20``)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"not a number: {value!r}")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"{value!r} has no Python literal")
+    mantissa, e, exponent = repr(value).partition("e")
+    return f"{mantissa}e{exponent.lstrip('+')}" if e else mantissa
 
 
 def py_comment(text: str) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 import jinja2
 
 from . import escape
+from .pycode import MARK, layout_marked
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -37,7 +38,12 @@ def environment(target: str) -> jinja2.Environment:
     )
     env.filters.update(
         docstring=escape.py_docstring,
-        pystr=escape.py_string,
+        docline=escape.py_docline,
+        # Lines holding spec strings or view-built code are laid out in black's
+        # style once rendered (see generator.pycode).
+        pystr=lambda text: MARK + escape.py_string(text),
+        code=lambda text: MARK + text,
+        pynum=escape.py_number,
         comment=escape.py_comment,
         md=escape.md_inline,
         mdcode=escape.md_code,
@@ -59,5 +65,12 @@ def environment(target: str) -> jinja2.Environment:
 
 
 def render(target: str, template: str, **context: Any) -> str:
-    """Render one template of ``target`` with ``context``."""
-    return environment(target).get_template(template).render(**context)
+    """Render one template of ``target`` with ``context``.
+
+    In Python templates every line marked by the ``pystr`` or ``code`` filter
+    is laid out as black would lay it out (:func:`generator.pycode.layout_marked`).
+    """
+    text = environment(target).get_template(template).render(**context)
+    if template.endswith(".py.j2"):
+        return layout_marked(text)
+    return text.replace(MARK, "")

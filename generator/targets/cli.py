@@ -34,6 +34,7 @@ from ..model import (
     TypeExpr,
     UnionType,
 )
+from ..pycode import tuple_literal
 from ..render import render
 from .sdk import SDK_VERSION
 
@@ -95,6 +96,10 @@ class OperationView:
     response: str
     security: list[str]
     deprecated: bool
+
+    @property
+    def security_literal(self) -> str:
+        return tuple_literal([escape.py_string(s) for s in self.security])
 
 
 @dataclass
@@ -530,9 +535,9 @@ def py_literal(value: object) -> str:
     if value is None or isinstance(value, bool):
         return repr(value)
     if isinstance(value, int):
-        return repr(value)
+        return escape.py_number(value)
     if isinstance(value, float):
-        return repr(value) if math.isfinite(value) else "None"
+        return escape.py_number(value) if math.isfinite(value) else "None"
     if isinstance(value, (list, tuple)):
         inner = ", ".join(py_literal(v) for v in value)
         return (

@@ -181,10 +181,12 @@ class Annotator:
 def _literal_value(value: object) -> str:
     if isinstance(value, bool):
         return "True" if value else "False"
-    if isinstance(value, str):
-        from ..escape import py_string
+    from ..escape import py_number, py_string
 
+    if isinstance(value, str):
         return py_string(value)
+    if isinstance(value, (int, float)):
+        return py_number(value)
     return repr(value)
 
 

@@ -29,6 +29,7 @@ from ..model import (
     TypeExpr,
     UnionType,
 )
+from ..pycode import tuple_literal
 from ..render import render
 from .python_types import Annotator, relative_import
 
@@ -131,7 +132,8 @@ def _child_view(resource: Resource, from_module: tuple[str, ...]) -> ChildView:
         module=relative_import(from_module, _resource_module(resource)),
         class_name=sync_name,
         async_class_name=async_name,
-        doc=escape.py_docstring(resource.description or ""),
+        # The docstring of the property that returns it.
+        doc=escape.py_docstring(resource.description or "", indent=8),
     )
 
 
@@ -153,6 +155,10 @@ def _client_view(api: API) -> dict[str, object]:
     return {
         "children": [_child_view(r, module) for r in api.resources],
         "auth": auth,
+        "secret_values": tuple_literal([f"self.{s.option}" for s in auth]),
+        "auth_header_names": tuple_literal(
+            [escape.py_string(h) for h in dict.fromkeys(s.header for s in auth if s.header)]
+        ),
         # A client that cannot make a single call without a credential says so
         # when it is built, not at the first request.
         "auth_required": bool(auth and operations) and all(op.security for op in operations),
@@ -227,7 +233,8 @@ def _pages_view(api: API) -> dict[str, object]:
         pages[p.page_class] = PageView(
             class_name=p.page_class,
             doc=escape.py_docstring(
-                f"One page of a list paginated by `{p.scheme}` ({p.style.replace('_', ' ')} style)."
+                f"One page of a list paginated by `{p.scheme}` ({p.style.replace('_', ' ')} style).",
+                indent=4,
             ),
             paging=f"{style}({args})",
             items_field=p.items_field,
@@ -294,6 +301,8 @@ class ResourceView:
     type_imports: list[tuple[str, str]]
     runtime: dict[str, str]
     pages: list[str]
+    #: The page classes imported from ``pagination`` (``SyncX, AsyncX``).
+    page_imports: str
     #: Whether a method sends cookie parameters.
     cookies: bool
 
@@ -350,7 +359,7 @@ def _resource_view(api: API, resource: Resource, module: tuple[str, ...]) -> Res
     return ResourceView(
         class_name=sync_name,
         async_class_name=async_name,
-        doc=escape.py_docstring(resource.description or ""),
+        doc=escape.py_docstring(resource.description or "", indent=4),
         methods=methods,
         children=[_child_view(c, module) for c in resource.subresources],
         imports=ann.typing_imports(),
@@ -359,6 +368,7 @@ def _resource_view(api: API, resource: Resource, module: tuple[str, ...]) -> Res
         type_imports=ann.model_imports(),
         runtime={name: ann.runtime(name) for name in RUNTIME + ("pagination",)},
         pages=pages,
+        page_imports=", ".join(f"Sync{p}, Async{p}" for p in pages),
         cookies=any(p.location == "cookie" for op in resource.operations for p in op.parameters),
     )
 
@@ -404,7 +414,7 @@ def _method_view(api: API, op: Operation, ann: Annotator) -> MethodView:
         pairs = ", ".join(f"{escape.py_string(p.wire_name)}: {p.py_name}" for p in cookies)
         headers.append(('"Cookie"', f"_cookie_header({{{pairs}}})"))
     body = [(escape.py_string(p.wire_name), p.py_name) for p in params if p.location == "body"]
-    security = "(" + "".join(escape.py_string(s) + ", " for s in op.security) + ")"
+    security = tuple_literal([escape.py_string(s) for s in op.security])
     returns = _returns(api, op, ann)
     return MethodView(
         name=op.py_name,
@@ -535,7 +545,7 @@ def _method_doc(op: Operation) -> str:
         "",
         "  timeout: Override the client-level default timeout for this request, in seconds",
     ]
-    return escape.py_docstring("\n".join(lines))
+    return escape.py_docstring("\n".join(lines), indent=8)
 
 
 # --- types ----------------------------------------------------------------------
@@ -615,6 +625,7 @@ def _module_view(api: API, module: tuple[str, ...], models: list[Model]) -> Modu
 
 
 def _model_view(api: API, model: Model, ann: Annotator) -> ModelView:
+    # A module-level string after an assignment is not a docstring to black.
     doc = escape.py_docstring(model.description or "")
     if model.kind == "alias":
         assert model.alias_of is not None
@@ -673,6 +684,8 @@ def _model_view(api: API, model: Model, ann: Annotator) -> ModelView:
         or not f.wire_name.isascii()
         for f in fields
     )
+    if not functional:
+        doc = escape.py_docstring(model.description or "", indent=4)  # the class docstring
     return ModelView(model.class_name, "object", model.role, doc, fields, functional=functional)
 
 

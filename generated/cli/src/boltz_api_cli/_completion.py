@@ -93,4 +93,5 @@ def source(cli: click.Command, shell: str) -> str:
     cls = get_completion_class(shell)
     if cls is None:
         raise click.UsageError(f"No completion for {shell!r}; use bash, zsh or fish.")
-    return cls(cli, {}, "boltz-api", COMPLETE_VAR).source()
+    script = cls(cli, {}, "boltz-api", COMPLETE_VAR)
+    return script.source()

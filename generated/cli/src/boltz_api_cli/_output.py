@@ -178,7 +178,8 @@ def _coloured_json(value: Any, depth: int) -> str:
         if not value:
             return "{}"
         items = [
-            f"{pad}{_paint(json.dumps(str(k), ensure_ascii=False), _KEY, True)}: {_coloured_json(v, depth + 1)}"
+            f"{pad}{_paint(json.dumps(str(k), ensure_ascii=False), _KEY, True)}: "
+            f"{_coloured_json(v, depth + 1)}"
             for k, v in value.items()
         ]
         return "{\n" + ",\n".join(items) + "\n" + end + "}"

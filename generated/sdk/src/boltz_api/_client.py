@@ -111,7 +111,7 @@ class Boltz(SyncAPIClient):
         return query
 
     def _secrets(self) -> Tuple[str, ...]:
-        return tuple(value for value in (self.api_key,) if value)
+        return tuple(filter(None, (self.api_key,)))
 
     def _validate_auth(self, options: RequestOptions) -> None:
         security = options.security
@@ -250,7 +250,7 @@ class AsyncBoltz(AsyncAPIClient):
         return query
 
     def _secrets(self) -> Tuple[str, ...]:
-        return tuple(value for value in (self.api_key,) if value)
+        return tuple(filter(None, (self.api_key,)))
 
     def _validate_auth(self, options: RequestOptions) -> None:
         security = options.security
