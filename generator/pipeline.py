@@ -84,9 +84,14 @@ def load_api(inputs: Inputs, diagnostics: Diagnostics, timings: Timings | None =
     return api
 
 
-#: From this many operations on, the docs render in a second process while
-#: the SDK and CLI render in this one (below it, forking costs more).
+#: From this many operations on, on a machine with more than one core, the
+#: work is split over two processes (below it, forking costs more than it saves).
 PARALLEL_FROM_OPERATIONS = 100
+#: The targets a forked second process renders (and formats) when the work is
+#: split: together about as much work as the SDK, which stays in this process.
+ASIDE = ("cli", "docs")
+
+_RENDERERS = dict(TARGETS)
 
 
 def render_api(
@@ -94,50 +99,55 @@ def render_api(
 ) -> dict[str, str]:
     """Every output file, keyed by its path under the out folder.
 
-    On a multi-core machine a large API's docs are rendered in a forked
-    process beside the SDK and CLI; the result is the same either way (each
-    target is a pure function of the model). ``jobs=1`` renders in turn.
+    On a multi-core machine a large API is split over two processes: the
+    :data:`ASIDE` targets render and format in a forked child while the SDK
+    renders and formats here. The result is the same either way (each target
+    is a pure function of the model); ``jobs=1`` does everything in turn.
     """
     timings = timings or Timings()
-    rendered: dict[str, dict[str, str]] = {}
-    aside = _DocsAside.start(api, jobs)
+    aside = _Aside.start(api, jobs, formatted)
+    produced: dict[str, dict[str, str]] = {}
     try:
-        for folder, render in TARGETS:
-            if aside is not None and folder == "docs":
-                continue
-            with timings.stage(f"render {folder}"):
-                rendered[folder] = render(api)
+        for folder, _ in TARGETS:
+            if aside is None or folder not in ASIDE:
+                produced[folder] = _produce(api, folder, formatted, jobs, timings)
         if aside is not None:
-            with timings.stage("render docs (wait)"):
-                rendered["docs"], seconds = aside.result()
-            timings.stages["render docs"] = seconds
+            with timings.stage("wait for the second process"):
+                produced.update(aside.result(timings))
     finally:
         if aside is not None:
             aside.stop()
-    files = {
-        f"{folder}/{rel}": text for folder, _ in TARGETS for rel, text in rendered[folder].items()
-    }
+    return {path: text for folder, _ in TARGETS for path, text in produced[folder].items()}
+
+
+def _produce(
+    api: API, folder: str, formatted: bool, jobs: int | None, timings: Timings
+) -> dict[str, str]:
+    """One target's files, keyed by their path under the out folder, formatted."""
+    with timings.stage(f"render {folder}"):
+        files = {f"{folder}/{rel}": text for rel, text in _RENDERERS[folder](api).items()}
     if not formatted:
         return files
-    with timings.stage("format"):
+    with timings.stage(f"format {folder}"):
         return format_files(files, jobs=jobs)
 
 
-class _DocsAside:
-    """The docs target rendering in a forked child, which sends its files back
-    through a pipe. The child gets the model with the parent's memory, so
-    nothing is pickled on the way in."""
+class _Aside:
+    """The :data:`ASIDE` targets rendering in a forked child, which sends their
+    files back through a pipe. The child has the model in the parent's memory,
+    so nothing is pickled on the way in."""
 
-    def __init__(self, api: API):
+    def __init__(self, api: API, formatted: bool):
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
         self._api = api
+        self._formatted = formatted
         self._process = context.Process(target=self._child, args=(send,), daemon=True)
         self._process.start()
         send.close()
 
     @classmethod
-    def start(cls, api: API, jobs: int | None) -> _DocsAside | None:
+    def start(cls, api: API, jobs: int | None, formatted: bool) -> _Aside | None:
         workers = jobs if jobs is not None else (os.cpu_count() or 1)
         if (
             workers < 2
@@ -145,26 +155,31 @@ class _DocsAside:
             or "fork" not in multiprocessing.get_all_start_methods()
         ):
             return None
-        return cls(api)
+        return cls(api, formatted)
+
+    def _produce_all(self, timings: Timings) -> dict[str, dict[str, str]]:
+        # One process each: both are busy, so neither starts a formatting pool.
+        return {f: _produce(self._api, f, self._formatted, 1, timings) for f in ASIDE}
 
     def _child(self, send: Any) -> None:
-        started = time.perf_counter()
+        timings = Timings()
         try:
-            send.send(("ok", docs.render_docs(self._api), time.perf_counter() - started))
-        except BaseException as exc:  # reported by the parent, which renders again
-            send.send(("failed", f"{type(exc).__name__}: {exc}", 0.0))
+            send.send(("ok", self._produce_all(timings), timings.stages))
+        except BaseException as exc:  # the parent produces the files itself
+            send.send(("failed", f"{type(exc).__name__}: {exc}", {}))
 
-    def result(self) -> tuple[dict[str, str], float]:
+    def result(self, timings: Timings) -> dict[str, dict[str, str]]:
+        """The child's files; its stage times are added to ``timings``."""
         try:
-            status, payload, seconds = self._receive.recv()
+            status, payload, stages = self._receive.recv()
         except (EOFError, OSError):
-            status, payload, seconds = "failed", "the process ended", 0.0
+            status, payload, stages = "failed", "the process ended", {}
         if status != "ok":
-            # Render here instead: a real bug in the docs target then raises
+            # Produce them here instead: a real bug in a target then raises
             # with its traceback in this process.
-            started = time.perf_counter()
-            return docs.render_docs(self._api), time.perf_counter() - started
-        return payload, seconds
+            return self._produce_all(timings)
+        timings.stages.update(stages)
+        return dict(payload)
 
     def stop(self) -> None:
         self._receive.close()

@@ -215,6 +215,7 @@ def test_timings_name_every_stage(tmp_path: Path):
         part.rsplit(" ", 1)[0] for part in line[len("timings: ") :].split("; ")[0].split(", ")
     ]
     assert stages == [
-        "load", "validate", "model", "render sdk", "render cli", "render docs", "format", "write",
+        "load", "validate", "model", "render sdk", "format sdk", "render cli", "format cli",
+        "render docs", "format docs", "write",
     ]  # fmt: skip
     assert "; total " in line

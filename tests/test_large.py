@@ -227,7 +227,7 @@ def test_github_every_method_sends_its_parameters(github):
     assert not problems, "\n".join(problems[:50])
 
 
-def test_docs_rendered_in_a_forked_process_are_the_same(tmp_path: Path, monkeypatch):
+def test_targets_rendered_in_a_forked_process_are_the_same(tmp_path: Path, monkeypatch):
     import os
 
     from generator import pipeline
@@ -239,17 +239,20 @@ def test_docs_rendered_in_a_forked_process_are_the_same(tmp_path: Path, monkeypa
     assert len(api.all_operations()) >= pipeline.PARALLEL_FROM_OPERATIONS
     timings = pipeline.Timings()
     aside = pipeline.render_api(api, formatted=False, jobs=2, timings=timings)
-    assert "render docs (wait)" in timings.stages  # it did run aside
+    assert "wait for the second process" in timings.stages  # it did run aside
+    assert {"render cli", "render docs", "render sdk"} <= set(timings.stages)
     in_turn = pipeline.render_api(api, formatted=False, jobs=1)
     assert aside == in_turn
 
-    # A child that fails leaves the parent to render the docs itself.
-    parent, real = os.getpid(), docs.render_docs
+    # A child that fails leaves the parent to render its targets itself.
+    parent, real, in_parent = os.getpid(), docs.render_docs, []
 
     def fails_in_the_child(api_):
         if os.getpid() != parent:
             raise RuntimeError("boom")
+        in_parent.append(True)
         return real(api_)
 
-    monkeypatch.setattr(docs, "render_docs", fails_in_the_child)
+    monkeypatch.setitem(pipeline._RENDERERS, "docs", fails_in_the_child)
     assert pipeline.render_api(api, formatted=False, jobs=2) == in_turn
+    assert in_parent == [True]
