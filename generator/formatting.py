@@ -417,6 +417,7 @@ class _Strings:
         self.spans = spans
         self.starts = [start for start, _ in self.spans]
         self._tops: list[int] | None = None
+        self._line_strings: dict[int, tuple[list[int], list[tuple[int, int]]]] = {}
 
     @staticmethod
     def _quick_spans(text: str) -> list[tuple[int, int]] | None:
@@ -456,6 +457,20 @@ class _Strings:
     def inside(self, offset: int) -> bool:
         return self._span(offset) is not None
 
+    def _in_line_string(self, start: int, end: int, offset: int) -> bool:
+        """Whether ``offset`` is inside a one-line string literal of the line ``start:end``.
+
+        The line's strings are found once: a long line of JSON text holds a
+        suspect comma every few characters.
+        """
+        line = self._line_strings.get(start)
+        if line is None:
+            spans = [m.span() for m in _STRING.finditer(self.text, start, end)]
+            line = self._line_strings[start] = ([first for first, _ in spans], spans)
+        starts, spans = line
+        i = bisect.bisect_left(starts, offset) - 1
+        return i >= 0 and spans[i][0] < offset < spans[i][1]
+
     def allows(self, offset: int, what: str) -> bool:
         """Whether black leaves the line at ``offset`` as it is, for the reason ``what``."""
         text = self.text
@@ -466,9 +481,7 @@ class _Strings:
             if self.inside(offset):
                 return True
             # A comma inside a string literal on this line is no trailing comma.
-            return what == "comma" and any(
-                m.start() < offset < m.end() for m in _STRING.finditer(text, start, end)
-            )
+            return what == "comma" and self._in_line_string(start, end, offset)
         span = self._span(start) or self._span(max(start, end - 1))
         line = text[start:end]
         if span is None:

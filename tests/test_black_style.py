@@ -162,3 +162,14 @@ def test_needs_black_flags_what_black_would_change(
         return  # the slip broke the syntax: not a layout question
     if formatted != slipped:
         assert needs_black(slipped), f"{slip} in {path} not flagged"
+
+
+def test_commas_inside_a_long_string_line_are_not_trailing_commas():
+    """JSON text in one literal (the CLI's schemas): a suspect comma every few
+    characters, all inside the string, so black has nothing to do."""
+    values = ",".join(f'"value-{i}"' for i in range(3000))
+    text = f'SCHEMAS = {{\n    "kind": \'{{"enum":[{values}]}}\',\n}}\n'
+    assert format_python(text, "schemas.py") == text
+    assert not needs_black(text)
+    spaced = text.replace("'{", "'{ ").replace("SCHEMAS = {\n", "SCHEMAS = {\n    1,2,\n")
+    assert needs_black(spaced)
