@@ -72,7 +72,6 @@ class ParamView:
     metavar: str
     help: str
     #: Python literal: the accepted values of an enum flag, or "()".
-    choices: str
     #: Python literal: the schema the runtime checks the value against.
     schema: str
     deprecated: bool
@@ -109,16 +108,15 @@ class GroupView:
     help: str
     short_help: str
     operations: list[OperationView]
-    #: Python literal: model id -> schema, for every model the flags reach.
-    models: str
 
 
 @dataclass
 class SchemaBuilder:
     """Turns type expressions into the plain-data schemas the runtime validates with.
 
-    Named models are emitted once per resource module (``MODELS``) and
-    referenced by id, so recursive types stay finite.
+    Named models are emitted once for the whole CLI (``_schemas.py``, as JSON
+    text the runtime parses on demand) and referenced by id, so recursive
+    types stay finite and a model shared by many flags is written once.
     """
 
     api: API
@@ -174,19 +172,27 @@ class SchemaBuilder:
             out["additional"] = self.schema(model.additional)
         return out
 
-    def models_literal(self) -> str:
-        entries = {
-            model_id: self.model_schema(self.api.model(model_id))
+    def schema_texts(self) -> list[tuple[str, str]]:
+        """(model id, schema as compact JSON) of every model the flags reach, sorted."""
+        return [
+            (model_id, _compact_json(self.model_schema(self.api.model(model_id))))
             for model_id in sorted(self.needed)
-        }
-        return py_literal(entries)
+        ]
+
+
+def _compact_json(value: object) -> str:
+    import json
+
+    # (a bound of .inf from YAML is written Infinity, which json.loads reads back)
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def render_cli(api: API) -> dict[str, str]:
     """Every file of the CLI distribution, keyed by path under ``cli/``."""
     pkg = api.names.cli_package
     src = f"src/{pkg}"
-    groups = _groups(api)
+    builder = SchemaBuilder(api)
+    groups = _groups(api, builder)
     title = escape.clean(api.names.title)
     label = title if title.split()[-1:] == ["API"] else f"{title} API"
     root_help = f"Command-line tool for the {label}."
@@ -220,6 +226,9 @@ def render_cli(api: API) -> dict[str, str]:
         files[f"{src}/commands/{group.module}.py"] = render(
             "cli", "group.py.j2", **ctx, group=group
         )
+    files[f"{src}/_schemas.py"] = render(
+        "cli", "_schemas.py.j2", **ctx, schemas=builder.schema_texts()
+    )
     return files
 
 
@@ -245,20 +254,18 @@ def _security_view(api: API, name: str) -> SecurityView:
     return SecurityView(scheme.cli_flag, scheme.option, scheme.env_var, f"{text} ({where}).")
 
 
-def _groups(api: API) -> list[GroupView]:
+def _groups(api: API, builder: SchemaBuilder) -> list[GroupView]:
     modules = naming.Namer(sep="_")
     out = []
     for resource in api.all_resources():
         if not resource.operations:
             continue
-        out.append(
-            _group(api, resource, modules.claim(naming.module_name("_".join(resource.path))))
-        )
+        module = modules.claim(naming.module_name("_".join(resource.path)))
+        out.append(_group(api, resource, module, builder))
     return out
 
 
-def _group(api: API, resource: Resource, module: str) -> GroupView:
-    builder = SchemaBuilder(api)
+def _group(api: API, resource: Resource, module: str, builder: SchemaBuilder) -> GroupView:
     text = escape.clean(resource.description or "")
     return GroupView(
         name=resource.cli_path,
@@ -266,7 +273,6 @@ def _group(api: API, resource: Resource, module: str) -> GroupView:
         help=text,
         short_help=first_sentence(text) or f"Commands for {resource.cli_path}.",
         operations=[_operation(api, op, builder) for op in resource.operations],
-        models=builder.models_literal(),
     )
 
 
@@ -312,9 +318,9 @@ def _param(api: API, p: Parameter, builder: SchemaBuilder) -> ParamView:
     expr = _unalias(api, p.type)
     multiple = isinstance(expr, ArrayType)
     item = _unalias(api, expr.items) if isinstance(expr, ArrayType) else expr
-    kind, choices = _kind(item)
+    kind = _kind(item)
     if multiple and isinstance(item, ArrayType):
-        kind, choices = "json", []
+        kind = "json"
     positional = p.location == "path"
     arg = (naming.snake(p.wire_name).upper() or "VALUE") if positional else ""
     style = ""
@@ -332,7 +338,6 @@ def _param(api: API, p: Parameter, builder: SchemaBuilder) -> ParamView:
         help=_help_line(
             api, p.description, p.type, p.required, multiple, p.default, p.deprecated, arg
         ),
-        choices=py_literal(choices),
         schema=py_literal(builder.schema(p.type)),
         deprecated=p.deprecated,
         arg=arg,
@@ -364,7 +369,6 @@ def _whole_body_param(api: API, op: Operation, builder: SchemaBuilder) -> ParamV
         positional=False,
         metavar=_METAVARS[kind],
         help=f"{description}  [{'; '.join(details)}]",
-        choices="()",
         schema=py_literal(schema),
         deprecated=False,
     )
@@ -382,16 +386,16 @@ def _unalias(api: API, expr: TypeExpr) -> TypeExpr:
     return expr
 
 
-def _kind(expr: TypeExpr) -> tuple[str, list[object]]:
-    """How one value is read from a flag, and the choices of an enum."""
+def _kind(expr: TypeExpr) -> str:
+    """How one value is read from a flag (an enum's choices are its schema's values)."""
     if isinstance(expr, EnumType):
-        return "enum", [_choice_text(v) for v in expr.values]
+        return "enum"
     if isinstance(expr, Primitive):
         if expr.kind == "string":
-            return ("file" if expr.format == "binary" else "string"), []
+            return "file" if expr.format == "binary" else "string"
         if expr.kind in ("integer", "number", "boolean"):
-            return expr.kind, []
-    return "json", []
+            return expr.kind
+    return "json"
 
 
 def _choice_text(value: object) -> str:
@@ -475,8 +479,14 @@ def _type_words(api: API, expr: TypeExpr, depth: int = 0) -> str:
             return "one of several types"
         return " or ".join(_type_words(api, v, depth + 1) for v in expr.variants)
     if isinstance(expr, EnumType):
-        return " or ".join(_choice_text(v) for v in expr.values)
+        shown = " or ".join(_choice_text(v) for v in expr.values[:_MAX_WORDED_VALUES])
+        more = len(expr.values) - _MAX_WORDED_VALUES
+        return f"{shown} (or {more:,} more)" if more > 0 else shown
     return "any value" if expr.kind == "any" else expr.kind
+
+
+#: An enum spelled out in a help line shows at most this many values.
+_MAX_WORDED_VALUES = 8
 
 
 _CONSTRAINT_NAMES = (

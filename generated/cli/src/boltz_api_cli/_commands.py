@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from types import ModuleType
 from typing import Any, NoReturn
 
 import click
 
 from . import __version__
-from ._spec import FORMATS, Operation, Param
+from ._spec import FORMATS, SCHEMAS, Operation, Param, choice_text, resolve
 
 PROG = "boltz-api"
 API_LABEL = "Boltz API"
@@ -259,7 +259,7 @@ class ResourceGroup(click.Group):
 
     def __init__(self, module: ModuleType) -> None:
         self.operations: dict[str, Operation] = {op.name: op for op in module.OPERATIONS}
-        self.models: dict[str, Any] = module.MODELS
+        self.models: Mapping[str, Any] = SCHEMAS
         super().__init__(
             module.NAME, params=global_options(), help=module.HELP, no_args_is_help=True
         )
@@ -293,7 +293,7 @@ class ResourceGroup(click.Group):
 class FlagValue(click.ParamType):  # type: ignore[type-arg]  # generic in newer click
     """Reads one value of a flag (``@file`` expanded) and checks it against the spec."""
 
-    def __init__(self, param: Param, models: dict[str, Any]) -> None:
+    def __init__(self, param: Param, models: Mapping[str, Any]) -> None:
         self.param = param
         self.models = models
         self.name = (param.metavar or "text").lower()
@@ -321,13 +321,14 @@ class FlagValue(click.ParamType):  # type: ignore[type-arg]  # generic in newer 
 class EnumValue(click.Choice):  # type: ignore[type-arg]
     """An enum flag: the spec's values are the choices (and the completions)."""
 
-    def __init__(self, param: Param, models: dict[str, Any]) -> None:
-        super().__init__(list(param.choices))
+    def __init__(self, param: Param, models: Mapping[str, Any]) -> None:
+        values = item_schema(param, models).get("enum", ())
+        super().__init__([choice_text(v) for v in values])
         self.param = param
         self.models = models
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        from ._values import InputError, choice_text, expand_at
+        from ._values import InputError, expand_at
 
         if isinstance(value, str) and value.startswith("@"):
             try:
@@ -354,17 +355,15 @@ def _fail(
     raise click.BadParameter(message, ctx=ctx, param=param)
 
 
-def item_schema(param: Param, models: dict[str, Any]) -> dict[str, Any]:
+def item_schema(param: Param, models: Mapping[str, Any]) -> dict[str, Any]:
     """The schema one flag value is checked against (an array flag's item schema)."""
-    from ._values import resolve
-
     schema = resolve(param.schema, models)
     if param.multiple and schema.get("type") == "array":
         return resolve(schema.get("items", {"type": "any"}), models)
     return schema
 
 
-def read_value(param: Param, text: str, models: dict[str, Any]) -> Any:
+def read_value(param: Param, text: str, models: Mapping[str, Any]) -> Any:
     """One value of ``param`` from its command-line text, checked against the spec."""
     from ._values import (
         check,
@@ -397,7 +396,7 @@ def read_value(param: Param, text: str, models: dict[str, Any]) -> Any:
 class OperationCommand(click.Command):
     """The command for one operation: flags from its parameters, then the global options."""
 
-    def __init__(self, op: Operation, models: dict[str, Any]) -> None:
+    def __init__(self, op: Operation, models: Mapping[str, Any]) -> None:
         self.op = op
         self.models = models
         self.positional = [p for p in op.params if p.positional]
@@ -509,11 +508,11 @@ def _arg_name(p: Param) -> str:
     return p.arg or p.flag.upper()
 
 
-def _value_type(p: Param, models: dict[str, Any]) -> Any:
+def _value_type(p: Param, models: Mapping[str, Any]) -> Any:
     return EnumValue(p, models) if p.kind == "enum" else FlagValue(p, models)
 
 
-def _option(p: Param, name: str, models: dict[str, Any]) -> click.Option:
+def _option(p: Param, name: str, models: Mapping[str, Any]) -> click.Option:
     if p.kind == "boolean" and not p.multiple:
         return click.Option([f"--{p.flag}/--no-{p.flag}", name], default=None, help=p.help)
     return click.Option(

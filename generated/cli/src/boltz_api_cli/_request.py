@@ -10,6 +10,7 @@ Every problem is a usage error (exit code 2) raised before anything is sent.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote
 
@@ -25,7 +26,7 @@ _UNSET = object()
 def assemble(
     ctx: click.Context,
     op: Operation,
-    models: dict[str, Any],
+    models: Mapping[str, Any],
     values: dict[Param, Any],
     stdin: bytes | None,
 ) -> Prepared:
@@ -152,7 +153,7 @@ def _read_piped(ctx: click.Context, data: bytes, whole: Param | None) -> Any:
         raise click.UsageError(f"{str(exc)[0].upper()}{str(exc)[1:]}.", ctx) from None
 
 
-def _check_flag(ctx: click.Context, p: Param, value: Any, models: dict[str, Any]) -> None:
+def _check_flag(ctx: click.Context, p: Param, value: Any, models: Mapping[str, Any]) -> None:
     """Rules on a repeatable flag as a whole (minItems, maxItems, uniqueItems)."""
     try:
         check(value, p.schema, models)

@@ -7,7 +7,7 @@ objects; :mod:`._commands` turns them into click commands on demand.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 #: Values of ``--format`` and ``--format-error`` (see :mod:`._output`).
@@ -34,7 +34,6 @@ class Param:
         "positional",
         "metavar",
         "help",
-        "choices",
         "schema",
         "deprecated",
         "arg",
@@ -53,7 +52,6 @@ class Param:
         positional: bool = False,
         metavar: str = "",
         help: str = "",
-        choices: Sequence[str] = (),
         schema: dict[str, Any] | None = None,
         deprecated: bool = False,
         arg: str = "",
@@ -68,7 +66,6 @@ class Param:
         self.positional = positional
         self.metavar = metavar
         self.help = help
-        self.choices = tuple(choices)
         self.schema: dict[str, Any] = schema if schema is not None else {"type": "any"}
         self.deprecated = deprecated
         #: The positional argument's name in usage lines (path parameters).
@@ -129,3 +126,61 @@ class Operation:
         #: Client options of the credentials that can authenticate this call.
         self.security = security
         self.deprecated = deprecated
+
+
+def choice_text(value: Any) -> str:
+    """How an enum value is typed on the command line."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    return str(value)
+
+
+def resolve(schema: dict[str, Any], models: Mapping[str, dict[str, Any]]) -> dict[str, Any]:
+    """Follow ``{"ref": id}`` links to the schema they name."""
+    seen = 0
+    while "ref" in schema and seen < 64:
+        nullable = schema.get("nullable", False)
+        schema = models.get(schema["ref"], {"type": "any"})
+        if nullable and not schema.get("nullable"):
+            schema = {**schema, "nullable": True}
+        seen += 1
+    return schema
+
+
+class Schemas(Mapping[str, dict[str, Any]]):
+    """The named schemas flags refer to (``{"ref": id}``), from :mod:`._schemas`.
+
+    They are kept as JSON text and parsed one at a time when a command first
+    needs one, so a large API's types cost nothing at start-up.
+    """
+
+    def __init__(self) -> None:
+        self._texts: Mapping[str, str] | None = None
+        self._parsed: dict[str, dict[str, Any]] = {}
+
+    def _all(self) -> Mapping[str, str]:
+        if self._texts is None:
+            from ._schemas import SCHEMAS as texts
+
+            self._texts = texts
+        return self._texts
+
+    def __getitem__(self, key: str) -> dict[str, Any]:
+        found = self._parsed.get(key)
+        if found is None:
+            import json
+
+            found = self._parsed[key] = json.loads(self._all()[key])
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+#: Every named schema of the API.
+SCHEMAS = Schemas()

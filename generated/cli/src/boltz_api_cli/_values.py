@@ -15,10 +15,13 @@ import os
 import re
 import stat
 import sys
+from collections.abc import Mapping
 from typing import Any
 
+from ._spec import choice_text, resolve
+
 Schema = dict[str, Any]
-Models = dict[str, Schema]
+Models = Mapping[str, Schema]
 
 
 class InputError(Exception):
@@ -196,27 +199,6 @@ def read_file_field(text: str) -> FileValue:
 
 
 # --- checking against the spec -------------------------------------------------------
-
-
-def resolve(schema: Schema, models: Models) -> Schema:
-    """Follow ``{"ref": id}`` links to the schema they name."""
-    seen = 0
-    while "ref" in schema and seen < 64:
-        nullable = schema.get("nullable", False)
-        schema = models.get(schema["ref"], {"type": "any"})
-        if nullable and not schema.get("nullable"):
-            schema = {**schema, "nullable": True}
-        seen += 1
-    return schema
-
-
-def choice_text(value: Any) -> str:
-    """How an enum value is typed on the command line."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if value is None:
-        return "null"
-    return str(value)
 
 
 def check(value: Any, schema: Schema, models: Models, at: str = "") -> None:

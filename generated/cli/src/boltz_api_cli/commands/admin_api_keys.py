@@ -3,15 +3,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from .._spec import Operation, Param
 
 NAME = "admin:api-keys"
 HELP = "API keys authenticate requests to the Boltz API. There are two key types: admin keys have full access to all management and compute operations across the organization, while workspace keys are scoped to a single workspace and can only perform compute operations (predictions, protein design, small molecule design) within that workspace. Keys can be created in live or test mode. Test keys (prefixed `sk_bc_*_test_`) create test-mode resources with synthetic data and no GPU cost. Every resource includes a `livemode` field indicating its mode."
-
-#: Schemas of the named types the flags below refer to (``{"ref": id}``).
-MODELS: dict[str, Any] = {}
 
 OPERATIONS = (
     Operation(
@@ -56,7 +51,6 @@ OPERATIONS = (
                 "body",
                 "enum",
                 help="Key mode. Test keys create test-mode resources with synthetic data.",
-                choices=["live", "test"],
                 schema={"enum": ["live", "test"]},
             ),
             Param(
