@@ -49,11 +49,11 @@ typecheck: $(STAMP)
 
 test: $(STAMP)
 	$(MAKE) --no-print-directory lint typecheck
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n auto
 	$(MAKE) --no-print-directory check
 
 test-slow: $(STAMP)
-	$(PY) -m pytest -q -m "slow or not slow"
+	$(PY) -m pytest -q -n auto -m "slow or not slow"
 
 update-snapshots: $(STAMP)
 	$(PY) -m tests.snapshots update

@@ -244,9 +244,10 @@ def run(ctx: Any) -> str:
         "",
         "### Where the time goes (ours, GitHub's description, cold, median run)",
         "",
-        "From `--timings`. The docs render in a forked process beside the SDK and CLI, so "
-        "`render docs` overlaps them and `render docs (wait)` is what the parent waited for it; "
-        "interpreter start-up and imports are the rest of the wall time.",
+        "From `--timings`. From 100 operations the CLI and the docs render and format in a "
+        "forked process while this one does the SDK, so their stages overlap the SDK's and "
+        "`wait for the second process` is what the parent waited for them after its own "
+        "work; interpreter start-up and imports are the rest of the wall time.",
         "",
         "| stage | seconds |",
         "|---|---:|",

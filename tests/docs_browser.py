@@ -10,6 +10,7 @@ failed or outgoing network requests, and the page's links and ids.
 from __future__ import annotations
 
 import base64
+import fcntl
 import json
 import os
 import shutil
@@ -56,6 +57,16 @@ def ensure_chromium() -> tuple[str | None, str]:
         return None, "chromium is not installed and this machine has no apt-get"
     if os.geteuid() != 0:
         return None, "chromium is not installed and installing it needs root (apt-get)"
+    # Test workers (pytest-xdist) may get here together: one installs, the rest wait.
+    with open(os.path.join(tempfile.gettempdir(), "openapi-forge-chromium.lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        path = find_chromium()
+        if path:
+            return path, ""
+        return _apt_install_chromium()
+
+
+def _apt_install_chromium() -> tuple[str | None, str]:
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     log = []
     for command in (
