@@ -193,6 +193,17 @@ class Parameter:
     #: and sent as one string, instead of by ``style``.
     content_type: str | None = None
 
+    @property
+    def query_style(self) -> tuple[str, bool]:
+        """How a query value is written: (OpenAPI style, explode).
+
+        ``("json", False)`` for a parameter given as JSON ``content``: the
+        whole value is one JSON text.
+        """
+        if self.content_type is not None and "json" in self.content_type:
+            return ("json", False)
+        return (self.style or "form", self.explode)
+
 
 @dataclass(frozen=True)
 class RequestBody:

@@ -137,6 +137,10 @@ def test_query_encoding_of_values():
     ]
     assert encode_query({"a": [1, 2]}, {"a": ("form", False)}) == [("a", "1,2")]
     assert encode_query({"a": [1, 2]}, {"a": ("pipeDelimited", False)}) == [("a", "1|2")]
+    # A parameter given as JSON ``content``: one JSON text, strings quoted too.
+    assert encode_query(
+        {"c": {"lat": 1.5, "at": when}, "s": "x"}, {"c": ("json", False), "s": ("json", False)}
+    ) == [("c", '{"lat":1.5,"at":"2026-01-02T03:04:05+00:00"}'), ("s", '"x"')]
 
 
 def test_datetimes_in_bodies_are_iso_8601():

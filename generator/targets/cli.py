@@ -324,8 +324,8 @@ def _param(api: API, p: Parameter, builder: SchemaBuilder) -> ParamView:
     positional = p.location == "path"
     arg = (naming.snake(p.wire_name).upper() or "VALUE") if positional else ""
     style = ""
-    if p.location == "query" and (p.style or "form", p.explode) != ("form", True):
-        style = py_literal((p.style or "form", p.explode))
+    if p.location == "query" and p.query_style != ("form", True):
+        style = py_literal(p.query_style)
     return ParamView(
         flag=p.cli_flag,
         wire=p.wire_name,

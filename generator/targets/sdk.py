@@ -404,9 +404,9 @@ def _method_view(api: API, op: Operation, ann: Annotator) -> MethodView:
 
     query = [(escape.py_string(p.wire_name), p.py_name) for p in params if p.location == "query"]
     styles = [
-        (escape.py_string(p.wire_name), p.style or "form", p.explode)
+        (escape.py_string(p.wire_name), *p.query_style)
         for p in params
-        if p.location == "query" and (p.style not in (None, "form") or not p.explode)
+        if p.location == "query" and p.query_style != ("form", True)
     ]
     headers = [(escape.py_string(p.wire_name), p.py_name) for p in params if p.location == "header"]
     cookies = [p for p in params if p.location == "cookie"]

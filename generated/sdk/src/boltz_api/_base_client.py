@@ -175,20 +175,28 @@ def _strip_omitted(value: object) -> object:
     return value
 
 
+_FORM = ("form", True)
+
+
 def encode_query(
     params: Mapping[str, object], styles: Mapping[str, Tuple[str, bool]] = _EMPTY
 ) -> List[Tuple[str, str]]:
     """Query pairs. Arrays repeat the key (``a=1&a=2``) unless the spec asks for
-    another style; objects become ``deepObject`` (``a[b]=1``) or form fields.
-    Omitted and ``None`` values are left out: a query string has no ``null``."""
+    another style; objects become ``deepObject`` (``a[b]=1``) or form fields;
+    the ``json`` style (a parameter given as JSON ``content``) sends one JSON
+    text. Omitted and ``None`` values are left out: a query string has no ``null``."""
     pairs: List[Tuple[str, str]] = []
     for key, value in params.items():
         if value is None or isinstance(value, Omit):
             continue
+        style, explode = styles.get(key, _FORM)
+        if style == "json":
+            text = json.dumps(_strip_omitted(value), separators=(",", ":"), default=_json_default)
+            pairs.append((key, text))
+            continue
         if isinstance(value, str):
             pairs.append((key, value))
             continue
-        style, explode = styles.get(key, ("form", True))
         if isinstance(value, (list, tuple, set, frozenset)):
             items = [_scalar(v) for v in value if v is not None and not isinstance(v, Omit)]
             if explode and style == "form":
