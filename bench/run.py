@@ -41,17 +41,37 @@ def main(argv: list[str]) -> int:
         f"{platform.machine()}, Python {platform.python_version()}, {platform.system()}.",
     ]
     sys.path.insert(0, str(BENCH))
+    written = _previous_sections(BENCH / "RESULTS.md")
     for name in selected:
         try:
             module = importlib.import_module(f"{name}_bench")
         except ModuleNotFoundError:
-            sections += ["", f"## {name}", "", "_not written yet_"]
+            written[name] = f"## {name}\n\n_not written yet_"
             continue
         print(f"== {name}", flush=True)
-        sections += ["", module.run(ctx).rstrip()]
+        written[name] = module.run(ctx).rstrip()
+    if set(selected) != set(SUITES):
+        sections[-1] += (
+            f" Sections from the latest run of each suite; this run: {', '.join(selected)}."
+        )
+    for name in SUITES:
+        if name in written:
+            sections += ["", written[name]]
     (BENCH / "RESULTS.md").write_text("\n".join(sections) + "\n")
     print(f"wrote {BENCH / 'RESULTS.md'}")
     return 0
+
+
+def _previous_sections(results: Path) -> dict[str, str]:
+    """The ``## suite`` sections of an earlier RESULTS.md, kept when a run selects other suites."""
+    if not results.exists():
+        return {}
+    out: dict[str, str] = {}
+    for chunk in ("\n" + results.read_text()).split("\n## ")[1:]:
+        name = chunk.split("\n", 1)[0].strip()
+        if name in SUITES:
+            out[name] = "## " + chunk.rstrip()
+    return out
 
 
 if __name__ == "__main__":
