@@ -14,8 +14,6 @@ import re
 import urllib.parse
 from typing import Any
 
-from black.strings import normalize_string_quotes
-
 #: Control characters, Unicode line separators, and the bidirectional
 #: overrides that can make generated code read differently from how it runs
 #: ("Trojan Source").
@@ -129,10 +127,16 @@ def py_string(text: str) -> str:
     other character as :func:`repr` spells it, so nothing ends the literal or
     the line.
     """
-    literal = repr(text)
-    if '"' not in text and "'" not in text:
-        return '"' + literal[1:-1] + '"'
-    return normalize_string_quotes(literal)
+    if '"' not in text:
+        literal = repr(text)  # single-quoted unless the text has a single quote
+        return literal if literal[0] == '"' else '"' + literal[1:-1] + '"'
+    if "'" not in text:
+        return repr(text)  # double quotes would need more escapes
+    # Both quotes: black picks double quotes unless they need more escapes.
+    if text.count('"') > text.count("'"):
+        return repr(text)
+    # Each piece holds no double quote, so its repr escapes no quote at all.
+    return '"' + '\\"'.join(repr(piece)[1:-1] for piece in text.split('"')) + '"'
 
 
 def py_number(value: int | float) -> str:

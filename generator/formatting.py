@@ -14,6 +14,7 @@ When many files miss the cache they are formatted on all cores.
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
 import importlib.metadata
 import os
@@ -21,15 +22,24 @@ import re
 from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-
-import black
+from typing import Any
 
 from .errors import GeneratorError
 from .escape import LINE_LENGTH
 from .pycode import width
 
-_MODE = black.Mode(target_versions={black.mode.TargetVersion.PY310}, line_length=LINE_LENGTH)
-_KEY_PREFIX = f"black-{importlib.metadata.version('black')}-{_MODE!r}".encode()
+
+@functools.cache
+def _black() -> tuple[Any, Any, bytes]:
+    """black, its mode and the cache key prefix for its output, imported on first use:
+    black costs a quarter of a second to import, and most runs format no file."""
+    import black
+
+    mode = black.Mode(target_versions={black.mode.TargetVersion.PY310}, line_length=LINE_LENGTH)
+    prefix = f"black-{importlib.metadata.version('black')}-{mode!r}".encode()
+    return black, mode, prefix
+
+
 #: Below this many uncached files a process pool costs more than it saves.
 _PARALLEL_THRESHOLD = 64
 
@@ -52,7 +62,8 @@ def cache_dir() -> Path | None:
 def format_python(source: str, path: str = "<generated>") -> str:
     """Format one file's source (no cache)."""
     try:
-        return black.format_str(source, mode=_MODE)
+        black, mode, _ = _black()
+        return str(black.format_str(source, mode=mode))
     except Exception as exc:  # black raises several unrelated types
         snippet = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise FormatError(f"generated code does not parse: {snippet}", file=path) from None
@@ -61,7 +72,7 @@ def format_python(source: str, path: str = "<generated>") -> str:
 def line_width(line: str) -> int:
     """A line's width as black measures it against the line length (East Asian wide
     characters count twice)."""
-    return len(line) if line.isascii() else int(black.strings.str_width(line))
+    return width(line)
 
 
 def _format_pair(item: tuple[str, str]) -> tuple[str, str]:
@@ -85,7 +96,7 @@ def format_files(files: Mapping[str, str], *, jobs: int | None = None) -> dict[s
     pending: dict[str, tuple[str, Path | None]] = {}
     for path in needing_black(files):
         text = files[path]
-        key = hashlib.sha256(_KEY_PREFIX + text.encode()).hexdigest()
+        key = hashlib.sha256(_black()[2] + text.encode()).hexdigest()
         entry = cache / key[:2] / key if cache is not None else None
         if entry is not None:
             try:

@@ -178,6 +178,9 @@ def test_docstring_keeps_the_text(text: str):
 @example("both ' and \"")
 @example("''\"")
 @example("\\\"'")
+@example("a'b\"c")
+@example('""\'')
+@example("\\'\"\\")
 @example("\x1b\u200e\U0001f600")
 @settings(max_examples=300, deadline=None)
 def test_string_literals_are_quoted_as_black_quotes_them(text: str):

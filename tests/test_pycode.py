@@ -210,3 +210,16 @@ def test_the_layout_is_blacks_or_the_file_is_flagged(source: str):
     black's output: the rule is right where it acts, and needs_black flags the rest."""
     if source and not needs_black(source):
         assert format_python(source) == source, source
+
+
+def test_width_without_black_agrees_with_black_below_the_first_wide_symbol():
+    """``width`` skips black for text below U+231A; black must agree there."""
+    from black.strings import str_width
+
+    from generator.pycode import width
+
+    for start in range(0x80, 0x2400, 0x40):
+        line = "".join(chr(cp) for cp in range(start, start + 0x40) if not 0xD800 <= cp < 0xE000)
+        assert width(line) == str_width(line), hex(start)
+    assert width("\u231a") == str_width("\u231a") == 2
+    assert width("x\u1100") == str_width("x\u1100") == 3
