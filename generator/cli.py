@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import Diagnostics, GeneratorError, StrictModeError
-from .pipeline import Inputs, Timings, generate, load_api
-from .writer import compare_tree, write_tree
+from .pipeline import Inputs, Timings, generate, generate_into, load_api
+from .writer import Staging, compare_tree
 
 EXIT_OK, EXIT_DRIFT, EXIT_BAD_INPUT = 0, 1, 2
 #: Warnings printed one per line before "... and N more".
@@ -122,12 +122,24 @@ def _command(
     )
     if args.jobs is not None and args.jobs < 1:
         raise GeneratorError("--jobs must be at least 1")
+    if args.command == "generate":
+        staging = Staging(args.out)
+        try:
+            count = generate_into(inputs, diagnostics, staging, timings, jobs=args.jobs)
+            _check_warnings(args, diagnostics)
+            with timings.stage("write"):
+                staging.commit()
+        finally:
+            staging.discard()  # unless committed: a failed run leaves the old output alone
+        if not args.quiet:
+            elapsed = time.perf_counter() - started
+            print(
+                f"wrote {count} files to {args.out} in {elapsed:.2f}s; "
+                f"{_plural(len(diagnostics), 'warning')}"
+            )
+        return EXIT_OK
     files = generate(inputs, diagnostics, timings, jobs=args.jobs)
-    _print_warnings(diagnostics, quiet=args.quiet)
-    if args.strict and diagnostics:
-        raise StrictModeError(
-            f"{_plural(len(diagnostics), 'warning')} with --strict; nothing written"
-        )
+    _check_warnings(args, diagnostics)
     if args.command == "check":
         with timings.stage("compare"):
             drift = compare_tree(args.out, files)
@@ -151,15 +163,16 @@ def _command(
         if drift.diff:
             print(drift.diff, file=sys.stderr)
         return EXIT_DRIFT
-    with timings.stage("write"):
-        write_tree(args.out, files)
-    if not args.quiet:
-        elapsed = time.perf_counter() - started
-        print(
-            f"wrote {len(files)} files to {args.out} in {elapsed:.2f}s; "
-            f"{_plural(len(diagnostics), 'warning')}"
+    raise AssertionError(f"unknown command {args.command!r}")
+
+
+def _check_warnings(args: argparse.Namespace, diagnostics: Diagnostics) -> None:
+    """Print the warnings; with ``--strict``, refuse to go on when there are any."""
+    _print_warnings(diagnostics, quiet=args.quiet)
+    if args.strict and diagnostics:
+        raise StrictModeError(
+            f"{_plural(len(diagnostics), 'warning')} with --strict; nothing written"
         )
-    return EXIT_OK
 
 
 def _print_warnings(diagnostics: Diagnostics, *, quiet: bool) -> None:

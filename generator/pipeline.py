@@ -9,7 +9,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +24,7 @@ from .model import API
 from .refs import Resolver
 from .targets import cli, docs, sdk
 from .validate import check_refs, check_structure, check_version, validate_document
+from .writer import Staging, write_files
 
 #: Output folders, each filled by one target.
 TARGETS = (("sdk", sdk.render_sdk), ("cli", cli.render_cli), ("docs", docs.render_docs))
@@ -104,20 +105,34 @@ def render_api(
     renders and formats here. The result is the same either way (each target
     is a pure function of the model); ``jobs=1`` does everything in turn.
     """
-    timings = timings or Timings()
-    aside = _Aside.start(api, jobs, formatted)
+    files, _ = _render(api, formatted, timings or Timings(), jobs, None)
+    return files
+
+
+def _render(
+    api: API,
+    formatted: bool,
+    timings: Timings,
+    jobs: int | None,
+    aside_root: Callable[[], Path] | None,
+) -> tuple[dict[str, str], list[str]]:
+    """The files rendered here, and the paths the child wrote under ``aside_root()``."""
+    aside = _Aside.start(api, jobs, formatted, aside_root)
     produced: dict[str, dict[str, str]] = {}
+    written: list[str] = []
     try:
         for folder, _ in TARGETS:
             if aside is None or folder not in ASIDE:
                 produced[folder] = _produce(api, folder, formatted, jobs, timings)
         if aside is not None:
             with timings.stage("wait for the second process"):
-                produced.update(aside.result(timings))
+                theirs, written = aside.result(timings)
+                produced.update(theirs)
     finally:
         if aside is not None:
             aside.stop()
-    return {path: text for folder, _ in TARGETS for path, text in produced[folder].items()}
+    files = {path: text for folder, _ in TARGETS for path, text in produced.get(folder, {}).items()}
+    return files, written
 
 
 def _produce(
@@ -133,21 +148,25 @@ def _produce(
 
 
 class _Aside:
-    """The :data:`ASIDE` targets rendering in a forked child, which sends their
-    files back through a pipe. The child has the model in the parent's memory,
-    so nothing is pickled on the way in."""
+    """The :data:`ASIDE` targets rendering in a forked child. The child has the
+    model in the parent's memory, so nothing is pickled on the way in; it
+    writes its files into the staging folder when there is one (sending back
+    their paths), else sends the files back through a pipe."""
 
-    def __init__(self, api: API, formatted: bool):
+    def __init__(self, api: API, formatted: bool, root: Path | None):
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
         self._api = api
         self._formatted = formatted
+        self._root = root
         self._process = context.Process(target=self._child, args=(send,), daemon=True)
         self._process.start()
         send.close()
 
     @classmethod
-    def start(cls, api: API, jobs: int | None, formatted: bool) -> _Aside | None:
+    def start(
+        cls, api: API, jobs: int | None, formatted: bool, root: Callable[[], Path] | None
+    ) -> _Aside | None:
         workers = jobs if jobs is not None else (os.cpu_count() or 1)
         if (
             workers < 2
@@ -155,7 +174,7 @@ class _Aside:
             or "fork" not in multiprocessing.get_all_start_methods()
         ):
             return None
-        return cls(api, formatted)
+        return cls(api, formatted, root() if root is not None else None)
 
     def _produce_all(self, timings: Timings) -> dict[str, dict[str, str]]:
         # One process each: both are busy, so neither starts a formatting pool.
@@ -164,22 +183,29 @@ class _Aside:
     def _child(self, send: Any) -> None:
         timings = Timings()
         try:
-            send.send(("ok", self._produce_all(timings), timings.stages))
+            produced = self._produce_all(timings)
+            if self._root is None:
+                send.send(("ok", produced, [], timings.stages))
+                return
+            files = {path: text for target in produced.values() for path, text in target.items()}
+            with timings.stage("write (second process)"):
+                write_files(self._root, files)
+            send.send(("ok", {}, sorted(files), timings.stages))
         except BaseException as exc:  # the parent produces the files itself
-            send.send(("failed", f"{type(exc).__name__}: {exc}", {}))
+            send.send(("failed", f"{type(exc).__name__}: {exc}", [], {}))
 
-    def result(self, timings: Timings) -> dict[str, dict[str, str]]:
-        """The child's files; its stage times are added to ``timings``."""
+    def result(self, timings: Timings) -> tuple[dict[str, dict[str, str]], list[str]]:
+        """The child's files (or the paths it wrote); its stage times are added to ``timings``."""
         try:
-            status, payload, stages = self._receive.recv()
+            status, payload, written, stages = self._receive.recv()
         except (EOFError, OSError):
-            status, payload, stages = "failed", "the process ended", {}
+            status, payload, written, stages = "failed", "the process ended", [], {}
         if status != "ok":
             # Produce them here instead: a real bug in a target then raises
             # with its traceback in this process.
-            return self._produce_all(timings)
+            return self._produce_all(timings), []
         timings.stages.update(stages)
-        return dict(payload)
+        return dict(payload), list(written)
 
     def stop(self) -> None:
         self._receive.close()
@@ -196,3 +222,23 @@ def generate(
 ) -> dict[str, str]:
     """Load and render (on ``jobs`` processes, default: every core); nothing is written."""
     return render_api(load_api(inputs, diagnostics, timings), timings=timings, jobs=jobs)
+
+
+def generate_into(
+    inputs: Inputs,
+    diagnostics: Diagnostics,
+    staging: Staging,
+    timings: Timings | None = None,
+    jobs: int | None = None,
+) -> int:
+    """Load, render and write every file into ``staging`` (not committed); the file count.
+
+    Unlike :func:`generate` followed by a write, a forked child writes the
+    files it renders itself, so the parent is not left writing them alone.
+    """
+    timings = timings or Timings()
+    api = load_api(inputs, diagnostics, timings)
+    files, written = _render(api, True, timings, jobs, staging.root)
+    with timings.stage("write"):
+        staging.write(files)
+    return len(files) + len(written)

@@ -24,42 +24,91 @@ class WriteError(GeneratorError):
 
 def write_tree(out_dir: Path, files: Mapping[str, str]) -> None:
     """Replace ``out_dir`` with exactly ``files`` (relative path -> text)."""
-    out_dir = out_dir.absolute()
-    if out_dir.exists() and not out_dir.is_dir():
-        raise WriteError("exists and is not a folder", file=str(out_dir))
-    parent = out_dir.parent
+    staging = Staging(out_dir)
     try:
-        parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=parent))
-    except OSError as exc:
-        raise WriteError(
-            f"cannot create a folder beside it: {exc.strerror}", file=str(out_dir)
-        ) from None
-    try:
-        for rel, text in sorted(files.items()):
-            target = staging / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with open(target, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
-        os.chmod(staging, 0o755)
-        if out_dir.exists():
-            backup = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=parent))
-            os.rmdir(backup)
-            os.replace(out_dir, backup)
+        staging.write(files)
+        staging.commit()
+    finally:
+        staging.discard()
+
+
+class Staging:
+    """A fresh folder beside ``out_dir`` that is filled, then swapped in for it.
+
+    Made on first use (:meth:`root`), so a run that fails before writing
+    leaves nothing behind; :meth:`discard` removes it unless committed. A
+    forked process may write into it too (the CLI and docs rendered beside
+    the SDK), since only :meth:`commit` touches ``out_dir``.
+    """
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir.absolute()
+        self._root: Path | None = None
+        self._committed = False
+
+    def root(self) -> Path:
+        if self._root is None:
+            out_dir = self.out_dir
+            if out_dir.exists() and not out_dir.is_dir():
+                raise WriteError("exists and is not a folder", file=str(out_dir))
             try:
+                out_dir.parent.mkdir(parents=True, exist_ok=True)
+                self._root = Path(
+                    tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent)
+                )
+            except OSError as exc:
+                raise WriteError(
+                    f"cannot create a folder beside it: {exc.strerror}", file=str(out_dir)
+                ) from None
+        return self._root
+
+    def write(self, files: Mapping[str, str]) -> None:
+        """Write ``files`` into the staging folder."""
+        try:
+            write_files(self.root(), files)
+        except OSError as exc:
+            raise WriteError(
+                f"cannot write: {exc.strerror or exc}", file=str(self.out_dir)
+            ) from None
+
+    def commit(self) -> None:
+        """Swap the staging folder in for ``out_dir`` (the old one is removed)."""
+        staging, out_dir = self.root(), self.out_dir
+        try:
+            os.chmod(staging, 0o755)
+            if out_dir.exists():
+                backup = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
+                os.rmdir(backup)
+                os.replace(out_dir, backup)
+                try:
+                    os.replace(staging, out_dir)
+                except OSError:
+                    os.replace(backup, out_dir)
+                    raise
+                shutil.rmtree(backup, ignore_errors=True)
+            else:
                 os.replace(staging, out_dir)
-            except OSError:
-                os.replace(backup, out_dir)
-                raise
-            shutil.rmtree(backup, ignore_errors=True)
-        else:
-            os.replace(staging, out_dir)
-    except OSError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise WriteError(f"cannot write: {exc.strerror or exc}", file=str(out_dir)) from None
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+        except OSError as exc:
+            raise WriteError(f"cannot write: {exc.strerror or exc}", file=str(out_dir)) from None
+        self._committed = True
+
+    def discard(self) -> None:
+        """Remove the staging folder, unless it was committed (a no-op then)."""
+        if self._root is not None and not self._committed:
+            shutil.rmtree(self._root, ignore_errors=True)
+
+
+def write_files(root: Path, files: Mapping[str, str]) -> None:
+    """Write ``files`` (relative path -> text) under the existing folder ``root``."""
+    made = {""}  # folders made so far: one mkdir per folder, not per file
+    base = str(root)
+    for rel, text in sorted(files.items()):
+        folder = os.path.dirname(rel)
+        if folder not in made:
+            os.makedirs(os.path.join(base, folder), exist_ok=True)
+            made.add(folder)
+        with open(os.path.join(base, rel), "wb") as handle:
+            handle.write(text.encode("utf-8"))
 
 
 def _is_byproduct(folder: str) -> bool:

@@ -275,3 +275,55 @@ def test_targets_rendered_in_a_forked_process_are_the_same(tmp_path: Path, monke
     monkeypatch.setitem(pipeline._RENDERERS, "docs", fails_in_the_child)
     assert pipeline.render_api(api, formatted=False, jobs=2) == in_turn
     assert in_parent == [True]
+
+
+def test_files_a_forked_process_writes_are_the_tree_the_parent_would_write(
+    tmp_path: Path, monkeypatch
+):
+    import os
+
+    from generator import pipeline
+    from generator.writer import Staging, write_tree
+
+    spec = tmp_path / "openapi.json"
+    spec.write_text(json.dumps(big_document(120, 3)))
+    inputs = Inputs(spec, validate=False)
+    expected = tmp_path / "expected"
+    write_tree(expected, pipeline.generate(inputs, Diagnostics(), jobs=1))
+
+    def generated(out: Path) -> tuple[int, pipeline.Timings]:
+        staging = Staging(out)
+        try:
+            timings = pipeline.Timings()
+            count = pipeline.generate_into(inputs, Diagnostics(), staging, timings, jobs=2)
+            staging.commit()
+        finally:
+            staging.discard()
+        return count, timings
+
+    out = tmp_path / "out"
+    count, timings = generated(out)
+    assert "write (second process)" in timings.stages  # the child wrote its own files
+    assert _read_tree(out) == _read_tree(expected)
+    assert count == len(_read_tree(expected))
+
+    # A child that cannot write leaves the parent to render and write its files.
+    parent, real = os.getpid(), pipeline.write_files
+
+    def fails_in_the_child(root, files):
+        if os.getpid() != parent:
+            raise OSError("disk full")
+        return real(root, files)
+
+    monkeypatch.setattr(pipeline, "write_files", fails_in_the_child)
+    again = tmp_path / "again"
+    count, timings = generated(again)
+    assert "write (second process)" not in timings.stages
+    assert _read_tree(again) == _read_tree(expected)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no staging left
+
+
+def _read_tree(folder: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
