@@ -16,6 +16,7 @@ before anything is sent.
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass, field
 
@@ -71,7 +72,6 @@ class ParamView:
     positional: bool
     metavar: str
     help: str
-    #: Python literal: the accepted values of an enum flag, or "()".
     #: Python literal: the schema the runtime checks the value against.
     schema: str
     deprecated: bool
@@ -181,8 +181,6 @@ class SchemaBuilder:
 
 
 def _compact_json(value: object) -> str:
-    import json
-
     # (a bound of .inf from YAML is written Infinity, which json.loads reads back)
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
