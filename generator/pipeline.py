@@ -9,7 +9,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +24,7 @@ from .model import API
 from .refs import Resolver
 from .targets import cli, docs, sdk
 from .validate import check_refs, check_structure, check_version, validate_document
-from .writer import Staging, write_files
+from .writer import Staging
 
 #: Output folders, each filled by one target.
 TARGETS = (("sdk", sdk.render_sdk), ("cli", cli.render_cli), ("docs", docs.render_docs))
@@ -114,10 +114,10 @@ def _render(
     formatted: bool,
     timings: Timings,
     jobs: int | None,
-    aside_root: Callable[[], Path] | None,
+    staging: Staging | None,
 ) -> tuple[dict[str, str], list[str]]:
-    """The files rendered here, and the paths the child wrote under ``aside_root()``."""
-    aside = _Aside.start(api, jobs, formatted, aside_root)
+    """The files rendered here, and the paths the child wrote into ``staging``."""
+    aside = _Aside.start(api, jobs, formatted, staging)
     produced: dict[str, dict[str, str]] = {}
     written: list[str] = []
     try:
@@ -153,19 +153,21 @@ class _Aside:
     writes its files into the staging folder when there is one (sending back
     their paths), else sends the files back through a pipe."""
 
-    def __init__(self, api: API, formatted: bool, root: Path | None):
+    def __init__(self, api: API, formatted: bool, staging: Staging | None):
+        if staging is not None:
+            staging.root()  # made before the fork, so both processes fill the same folder
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
         self._api = api
         self._formatted = formatted
-        self._root = root
+        self._staging = staging
         self._process = context.Process(target=self._child, args=(send,), daemon=True)
         self._process.start()
         send.close()
 
     @classmethod
     def start(
-        cls, api: API, jobs: int | None, formatted: bool, root: Callable[[], Path] | None
+        cls, api: API, jobs: int | None, formatted: bool, staging: Staging | None
     ) -> _Aside | None:
         workers = jobs if jobs is not None else (os.cpu_count() or 1)
         if (
@@ -174,7 +176,7 @@ class _Aside:
             or "fork" not in multiprocessing.get_all_start_methods()
         ):
             return None
-        return cls(api, formatted, root() if root is not None else None)
+        return cls(api, formatted, staging)
 
     def _produce_all(self, timings: Timings) -> dict[str, dict[str, str]]:
         # One process each: both are busy, so neither starts a formatting pool.
@@ -184,12 +186,12 @@ class _Aside:
         timings = Timings()
         try:
             produced = self._produce_all(timings)
-            if self._root is None:
+            if self._staging is None:
                 send.send(("ok", produced, [], timings.stages))
                 return
             files = {path: text for target in produced.values() for path, text in target.items()}
             with timings.stage("write (second process)"):
-                write_files(self._root, files)
+                self._staging.write(files)
             send.send(("ok", {}, sorted(files), timings.stages))
         except BaseException as exc:  # the parent produces the files itself
             send.send(("failed", f"{type(exc).__name__}: {exc}", [], {}))
@@ -238,7 +240,7 @@ def generate_into(
     """
     timings = timings or Timings()
     api = load_api(inputs, diagnostics, timings)
-    files, written = _render(api, True, timings, jobs, staging.root)
+    files, written = _render(api, True, timings, jobs, staging)
     with timings.stage("write"):
         staging.write(files)
     return len(files) + len(written)

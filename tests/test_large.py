@@ -282,7 +282,7 @@ def test_files_a_forked_process_writes_are_the_tree_the_parent_would_write(
 ):
     import os
 
-    from generator import pipeline
+    from generator import pipeline, writer
     from generator.writer import Staging, write_tree
 
     spec = tmp_path / "openapi.json"
@@ -308,14 +308,14 @@ def test_files_a_forked_process_writes_are_the_tree_the_parent_would_write(
     assert count == len(_read_tree(expected))
 
     # A child that cannot write leaves the parent to render and write its files.
-    parent, real = os.getpid(), pipeline.write_files
+    parent, real = os.getpid(), writer.write_files
 
-    def fails_in_the_child(root, files):
+    def fails_in_the_child(root, files, **options):
         if os.getpid() != parent:
             raise OSError("disk full")
-        return real(root, files)
+        return real(root, files, **options)
 
-    monkeypatch.setattr(pipeline, "write_files", fails_in_the_child)
+    monkeypatch.setattr(writer, "write_files", fails_in_the_child)
     again = tmp_path / "again"
     count, timings = generated(again)
     assert "write (second process)" not in timings.stages
