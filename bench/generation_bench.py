@@ -101,8 +101,9 @@ def _disk_counters() -> str:
         lines = Path("/proc/diskstats").read_text().splitlines()
     except OSError:
         return ""
-    # Whole disks only (no partitions), without the time columns' drift when idle.
-    return "\n".join(" ".join(line.split()[2:13]) for line in lines if "loop" not in line)
+    # Every counter of every device but loop devices (reads, writes, discards,
+    # flushes and the time spent on them): all still while the disk is idle.
+    return "\n".join(" ".join(line.split()[2:]) for line in lines if " loop" not in line)
 
 
 def ensure_octokit(work: Path) -> Path:
