@@ -9,6 +9,11 @@ go through black, in-process, with a content-keyed cache: each file's
 formatted text is cached under a key made of black's version, its mode and
 the unformatted text, so a re-run only formats files whose text changed.
 When many files miss the cache they are formatted on all cores.
+
+The test itself is remembered too: the digests of texts it cleared are kept
+in the same cache folder (:class:`_Verdicts`), so a re-run only looks at
+files whose text changed (on GitHub's description the test is 1.3-1.8 s
+of pure Python over 13 MB of code; hashing it is a few hundredths).
 """
 
 from __future__ import annotations
@@ -85,6 +90,81 @@ def needing_black(files: Mapping[str, str]) -> list[str]:
     return [path for path, text in files.items() if path.endswith(".py") and needs_black(text)]
 
 
+class _Verdicts:
+    """The texts :func:`needs_black` cleared in earlier runs, by digest.
+
+    Kept in one append-only file of 16-byte BLAKE2 digests in the cache
+    folder, named after a digest of the test's own source (and black's
+    version), so a changed test starts afresh. Two processes of one run may
+    append at once: each appends its digests in one ``write`` on a file
+    opened for appending. A file that is not whole records, or grew past
+    :data:`_VERDICTS_LIMIT`, is started afresh; any error only costs speed.
+    """
+
+    def __init__(self, cache: Path | None) -> None:
+        self._file = cache / f"clean-{_test_fingerprint()}" if cache is not None else None
+        self._known: set[bytes] = set()
+        self._new: list[bytes] = []
+        if self._file is None:
+            return
+        try:
+            data = self._file.read_bytes()
+        except OSError:
+            return
+        if len(data) % _DIGEST or len(data) > _VERDICTS_LIMIT:
+            self._file.unlink(missing_ok=True)
+            return
+        self._known = {data[i : i + _DIGEST] for i in range(0, len(data), _DIGEST)}
+
+    def needs_black(self, text: str) -> bool:
+        """:func:`needs_black`, answered from earlier runs when they cleared ``text``."""
+        if self._file is None:
+            return needs_black(text)
+        digest = hashlib.blake2b(text.encode(), digest_size=_DIGEST).digest()
+        if digest in self._known:
+            return False
+        if needs_black(text):
+            return True
+        self._known.add(digest)
+        self._new.append(digest)
+        return False
+
+    def save(self) -> None:
+        """Append the digests cleared in this run."""
+        if self._file is None or not self._new:
+            return
+        try:
+            self._file.parent.mkdir(parents=True, exist_ok=True)
+            handle = os.open(self._file, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            try:
+                os.write(handle, b"".join(self._new))
+            finally:
+                os.close(handle)
+        except OSError:
+            pass
+        self._new = []
+
+
+_DIGEST = 16
+#: 4 million digests: past this the file is started afresh.
+_VERDICTS_LIMIT = 64 * 1024 * 1024
+
+
+@functools.cache
+def _test_fingerprint() -> str:
+    """A digest of what :func:`needs_black`'s answers depend on: its source,
+    the width rules it uses, and the installed black."""
+    here = Path(__file__).parent
+    digest = hashlib.blake2b(digest_size=8)
+    for module in ("formatting.py", "pycode.py", "escape.py"):
+        digest.update((here / module).read_bytes())
+    try:
+        digest.update(importlib.metadata.version("black").encode())
+    except importlib.metadata.PackageNotFoundError:
+        pass
+    return digest.hexdigest()
+
+
 def format_files(files: Mapping[str, str], *, jobs: int | None = None) -> dict[str, str]:
     """Return ``files`` with every ``.py`` entry in black's style; other entries unchanged.
 
@@ -93,8 +173,11 @@ def format_files(files: Mapping[str, str], *, jobs: int | None = None) -> dict[s
     """
     out = dict(files)
     cache = cache_dir()
+    verdicts = _Verdicts(cache)
+    flagged = [p for p, text in files.items() if p.endswith(".py") and verdicts.needs_black(text)]
+    verdicts.save()
     pending: dict[str, tuple[str, Path | None]] = {}
-    for path in needing_black(files):
+    for path in flagged:
         text = files[path]
         key = hashlib.sha256(_black()[2] + text.encode()).hexdigest()
         entry = cache / key[:2] / key if cache is not None else None

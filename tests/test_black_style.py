@@ -102,6 +102,76 @@ def test_format_files_runs_black_only_where_needed(monkeypatch: pytest.MonkeyPat
     assert all(out[p] is untouched[p] or out[p] == untouched[p] for p in untouched)
 
 
+def test_texts_cleared_once_are_not_tested_again(monkeypatch, tmp_path: Path):
+    import generator.formatting as formatting
+
+    tested: list[str] = []
+    real = formatting.needs_black
+
+    def spy(text: str) -> bool:
+        tested.append(text)
+        return real(text)
+
+    monkeypatch.setattr(formatting, "needs_black", spy)
+    monkeypatch.setenv("OPENAPI_FORGE_CACHE", str(tmp_path / "cache"))
+    files = {"sdk/a.py": "a = 1\n", "sdk/b.py": "b = 2\n", "sdk/bad.py": "x = [1,2 ,3]\n"}
+    first = format_files(files, jobs=1)
+    assert sorted(tested) == sorted(files.values())
+    (record,) = (tmp_path / "cache").glob("clean-*")
+    assert record.stat().st_size == 32  # a.py and b.py: cleared; bad.py: flagged, not kept
+
+    tested.clear()
+    changed = {**files, "sdk/b.py": "b = 3\n"}
+    again = format_files(changed, jobs=1)
+    assert tested == ["b = 3\n", "x = [1,2 ,3]\n"]  # a.py is known; the rest is tested
+    assert again["sdk/bad.py"] == first["sdk/bad.py"] == "x = [1, 2, 3]\n"
+    assert record.stat().st_size == 48
+
+    # Another version of the test starts afresh; so does a torn record file.
+    tested.clear()
+    monkeypatch.setattr(formatting, "_test_fingerprint", lambda: "another")
+    format_files(files, jobs=1)
+    assert len(tested) == 3
+    torn = tmp_path / "cache" / "clean-another"
+    torn.write_bytes(torn.read_bytes()[:-1])
+    tested.clear()
+    format_files(files, jobs=1)
+    assert len(tested) == 3
+    assert torn.stat().st_size == 32
+
+    # Without a cache every text is tested every time.
+    monkeypatch.setenv("OPENAPI_FORGE_CACHE", "off")
+    tested.clear()
+    format_files(files, jobs=1)
+    format_files(files, jobs=1)
+    assert len(tested) == 6
+
+
+def test_the_test_fingerprint_follows_its_source(monkeypatch, tmp_path: Path):
+    import shutil
+
+    import generator.formatting as formatting
+
+    here = Path(formatting.__file__).parent
+    for module in ("formatting.py", "pycode.py", "escape.py"):
+        shutil.copy(here / module, tmp_path / module)
+    monkeypatch.setattr(formatting, "__file__", str(tmp_path / "formatting.py"))
+
+    def fingerprint() -> str:
+        formatting._test_fingerprint.cache_clear()
+        return formatting._test_fingerprint()
+
+    try:
+        first = fingerprint()
+        assert re.fullmatch(r"[0-9a-f]{16}", first)
+        assert fingerprint() == first  # deterministic
+        with (tmp_path / "pycode.py").open("a") as handle:
+            handle.write("# a change to the width rules\n")
+        assert fingerprint() != first
+    finally:
+        formatting._test_fingerprint.cache_clear()
+
+
 # --- needs_black sees what black would change ---------------------------------------------
 
 #: Slips a template or the layout rule could make, each as (pattern, replacement).
