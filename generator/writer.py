@@ -125,7 +125,15 @@ def write_files(root: Path, files: Mapping[str, str], *, previous: Path | None =
         target = os.path.join(base, rel)
         if reuse is not None and reuse.link(rel, data, target):
             continue
-        with open(target, "wb") as handle:
+        try:
+            handle = open(target, "xb")
+        except FileExistsError:
+            # Written before in this staging folder (by a process that then
+            # failed): replace it, never write through what may be a link
+            # into the old output.
+            os.unlink(target)
+            handle = open(target, "xb")
+        with handle:
             handle.write(data)
 
 
@@ -167,7 +175,11 @@ class _Reuse:
             with open(source, "rb") as handle:
                 if handle.read() != data:
                     return False
-            os.link(source, target, follow_symlinks=False)
+            try:
+                os.link(source, target, follow_symlinks=False)
+            except FileExistsError:
+                os.unlink(target)  # written before in this staging folder
+                os.link(source, target, follow_symlinks=False)
         except OSError:
             # No hard links on this file system (or not allowed): write
             # everything from here on.

@@ -130,3 +130,18 @@ def test_no_usable_previous_tree_means_plain_writes(tmp_path: Path, previous: st
         return
     write_tree(out, FILES)
     assert _tree(out) == FILES
+
+
+def test_writing_a_staged_file_again_never_writes_through_to_the_old_tree(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_tree(out, FILES)
+    staging = Staging(out)
+    staging.write(FILES)  # every file linked to the old tree's
+    changed = {rel: text.upper() for rel, text in FILES.items()}
+    staging.write(changed)  # a second writer over the same paths (a failed child's)
+    assert _tree(out) == FILES  # the old tree is as it was
+    assert _tree(staging.root()) == changed
+    staging.write(FILES)  # and back to links
+    assert _tree(staging.root()) == FILES
+    staging.commit()
+    assert _tree(out) == FILES
