@@ -9,7 +9,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,9 +88,12 @@ def load_api(inputs: Inputs, diagnostics: Diagnostics, timings: Timings | None =
 #: From this many operations on, on a machine with more than one core, the
 #: work is split over two processes (below it, forking costs more than it saves).
 PARALLEL_FROM_OPERATIONS = 100
-#: The targets a forked second process renders (and formats) when the work is
-#: split: together about as much work as the SDK, which stays in this process.
-ASIDE = ("cli", "docs")
+#: The targets a forked second process may render (and format) when the work
+#: is split, in the order it takes them: the largest first. The SDK stays in
+#: this process, which then takes what the child has not started (from the
+#: end), so neither waits long for the other whichever is quicker: with the
+#: format check cached, the SDK is done well before the docs.
+ASIDE = ("docs", "cli")
 
 _RENDERERS = dict(TARGETS)
 
@@ -125,8 +128,10 @@ def _render(
             if aside is None or folder not in ASIDE:
                 produced[folder] = _produce(api, folder, formatted, jobs, timings)
         if aside is not None:
+            while (target := aside.claim(reversed(ASIDE))) is not None:
+                produced[target] = _produce(api, target, formatted, jobs, timings)
             with timings.stage("wait for the second process"):
-                theirs, written = aside.result(timings)
+                theirs, written = aside.result(timings, set(produced))
                 produced.update(theirs)
     finally:
         if aside is not None:
@@ -151,12 +156,15 @@ class _Aside:
     """The :data:`ASIDE` targets rendering in a forked child. The child has the
     model in the parent's memory, so nothing is pickled on the way in; it
     writes its files into the staging folder when there is one (sending back
-    their paths), else sends the files back through a pipe."""
+    their paths), else sends the files back through a pipe. Each target is
+    claimed first (:meth:`claim`, one flag per target in shared memory), by
+    the child or the parent, so each is rendered once."""
 
     def __init__(self, api: API, formatted: bool, staging: Staging | None):
         if staging is not None:
             staging.root()  # made before the fork, so both processes fill the same folder
         context = multiprocessing.get_context("fork")
+        self._claimed = context.Array("b", len(ASIDE))
         self._receive, send = context.Pipe(duplex=False)
         self._api = api
         self._formatted = formatted
@@ -178,14 +186,26 @@ class _Aside:
             return None
         return cls(api, formatted, staging)
 
-    def _produce_all(self, timings: Timings) -> dict[str, dict[str, str]]:
+    def claim(self, order: Iterable[str]) -> str | None:
+        """The first target in ``order`` nobody has claimed, now claimed; else None."""
+        with self._claimed.get_lock():
+            for name in order:
+                index = ASIDE.index(name)
+                if not self._claimed[index]:
+                    self._claimed[index] = 1
+                    return name
+        return None
+
+    def _produce(self, targets: Iterable[str], timings: Timings) -> dict[str, dict[str, str]]:
         # One process each: both are busy, so neither starts a formatting pool.
-        return {f: _produce(self._api, f, self._formatted, 1, timings) for f in ASIDE}
+        return {f: _produce(self._api, f, self._formatted, 1, timings) for f in targets}
 
     def _child(self, send: Any) -> None:
         timings = Timings()
         try:
-            produced = self._produce_all(timings)
+            produced: dict[str, dict[str, str]] = {}
+            while (target := self.claim(ASIDE)) is not None:
+                produced.update(self._produce([target], timings))
             if self._staging is None:
                 send.send(("ok", produced, [], timings.stages))
                 return
@@ -196,8 +216,12 @@ class _Aside:
         except BaseException as exc:  # the parent produces the files itself
             send.send(("failed", f"{type(exc).__name__}: {exc}", [], {}))
 
-    def result(self, timings: Timings) -> tuple[dict[str, dict[str, str]], list[str]]:
-        """The child's files (or the paths it wrote); its stage times are added to ``timings``."""
+    def result(
+        self, timings: Timings, done: set[str]
+    ) -> tuple[dict[str, dict[str, str]], list[str]]:
+        """The child's files (or the paths it wrote); its stage times are added to ``timings``.
+
+        If the child failed, the targets not in ``done`` are produced here."""
         try:
             status, payload, written, stages = self._receive.recv()
         except (EOFError, OSError):
@@ -205,7 +229,7 @@ class _Aside:
         if status != "ok":
             # Produce them here instead: a real bug in a target then raises
             # with its traceback in this process.
-            return self._produce_all(timings), []
+            return self._produce([f for f in ASIDE if f not in done], timings), []
         timings.stages.update(stages)
         return dict(payload), list(written)
 

@@ -277,6 +277,36 @@ def test_targets_rendered_in_a_forked_process_are_the_same(tmp_path: Path, monke
     assert in_parent == [True]
 
 
+def test_the_parent_takes_what_the_child_has_not_started(tmp_path: Path, monkeypatch):
+    import os
+    import time
+
+    from generator import pipeline
+    from generator.targets import cli, docs
+
+    spec = tmp_path / "openapi.json"
+    spec.write_text(json.dumps(big_document(120, 3)))
+    api = load_api(Inputs(spec, validate=False), Diagnostics())
+    in_turn = pipeline.render_api(api, formatted=False, jobs=1)
+    parent, cli_ran = os.getpid(), tmp_path / "cli-ran-in"
+
+    def recording_cli(api_):
+        cli_ran.write_text(str(os.getpid()))
+        return cli.render_cli(api_)
+
+    def slow_docs_in_the_child(api_):
+        # The child is busy with the docs until the CLI has been rendered elsewhere.
+        deadline = time.monotonic() + 30
+        while os.getpid() != parent and not cli_ran.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return docs.render_docs(api_)
+
+    monkeypatch.setitem(pipeline._RENDERERS, "cli", recording_cli)
+    monkeypatch.setitem(pipeline._RENDERERS, "docs", slow_docs_in_the_child)
+    assert pipeline.render_api(api, formatted=False, jobs=2) == in_turn
+    assert cli_ran.read_text() == str(parent)
+
+
 def test_files_a_forked_process_writes_are_the_tree_the_parent_would_write(
     tmp_path: Path, monkeypatch
 ):
