@@ -312,10 +312,11 @@ def _report(
         "",
         "### Where the time goes (ours, GitHub's description, cold, median run)",
         "",
-        "From `--timings`. From 100 operations the CLI and the docs render and format in a "
-        "forked process while this one does the SDK, so their stages overlap the SDK's and "
-        "`wait for the second process` is what the parent waited for them after its own "
-        "work; interpreter start-up and imports are the rest of the wall time.",
+        "From `--timings`. From 100 operations a forked process renders and formats the docs "
+        "(then the CLI, unless this one has taken it by then) while this one does the SDK, so "
+        "their stages overlap the SDK's and `wait for the second process` is what the parent "
+        "waited for the child after its own work; interpreter start-up and imports are the "
+        "rest of the wall time.",
         "",
         "| stage | seconds |",
         "|---|---:|",
