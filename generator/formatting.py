@@ -24,7 +24,7 @@ import hashlib
 import importlib.metadata
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -85,9 +85,13 @@ def _format_pair(item: tuple[str, str]) -> tuple[str, str]:
     return path, format_python(source, path)
 
 
-def needing_black(files: Mapping[str, str]) -> list[str]:
-    """The ``.py`` paths of ``files`` that :func:`format_files` runs black on."""
-    return [path for path, text in files.items() if path.endswith(".py") and needs_black(text)]
+def needing_black(
+    files: Mapping[str, str], check: Callable[[str], bool] | None = None
+) -> list[str]:
+    """The ``.py`` paths of ``files`` that :func:`format_files` runs black on
+    (``check`` stands in for :func:`needs_black`)."""
+    check = check or needs_black
+    return [path for path, text in files.items() if path.endswith(".py") and check(text)]
 
 
 class _Verdicts:
@@ -174,7 +178,7 @@ def format_files(files: Mapping[str, str], *, jobs: int | None = None) -> dict[s
     out = dict(files)
     cache = cache_dir()
     verdicts = _Verdicts(cache)
-    flagged = [p for p, text in files.items() if p.endswith(".py") and verdicts.needs_black(text)]
+    flagged = needing_black(files, verdicts.needs_black)
     verdicts.save()
     pending: dict[str, tuple[str, Path | None]] = {}
     for path in flagged:
