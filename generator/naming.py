@@ -243,30 +243,24 @@ MODEL_FIELD_RESERVED = PY_KEYWORDS | frozenset(
     }
 )
 
-#: Names a keyword argument of a generated SDK method (and the ``dest`` of the
-#: matching CLI option) may not take: the method's own options, and every name
-#: the generated method and command bodies use, which a parameter would shadow.
-METHOD_PARAM_RESERVED = PY_KEYWORDS | frozenset(
-    {
-        "self",
-        "extra_headers",
-        "extra_query",
-        "extra_body",
-        "timeout",
-        "cast_to",
-        "options",
-        "cast",
-        "path_param",
-        "httpx",
-        "str",
-        "type",
-        "isinstance",
-        "ctx",
-        "values",
-        "click",
-        "invoke",
-    }
-)
+#: Per-request options every generated SDK method takes beside its parameters.
+REQUEST_OPTIONS = ("extra_headers", "extra_query", "extra_body", "timeout")
+
+#: Names a keyword argument of a generated SDK method may not take, as the
+#: Stainless SDKs have it: Python keywords (``from`` -> ``from_``), ``self``,
+#: and the per-request options. Builtins and the names of the generated
+#: method body (``type``, ``id``, ``format``, ``options``, ``input``) stay as
+#: the spec spells them: the body's own names are underscored.
+METHOD_PARAM_RESERVED = PY_KEYWORDS | frozenset({"self", *REQUEST_OPTIONS})
+
+
+def method_param_name(namer: Namer, spec_name: str) -> tuple[str, bool]:
+    """A method parameter's Python name, and whether it is renamed from the
+    spec's name snake-cased (a keyword, a request option, a collision)."""
+    natural = py_identifier(spec_name, prefix="param")
+    name = namer.claim(natural)
+    return name, name != natural
+
 
 #: Attributes of the generated clients: a top-level resource may not take one.
 CLIENT_RESERVED = PY_KEYWORDS | frozenset(
