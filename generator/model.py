@@ -417,9 +417,18 @@ class API:
     #: Page classes the SDK must provide, by style (``CursorIDPage``...).
     page_classes: tuple[tuple[str, str], ...] = ()
     _by_id: dict[str, Model] = field(default_factory=dict, compare=False, repr=False)
+    _by_module: dict[tuple[str, ...], list[Model]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         self._by_id.update((m.id, m) for m in self.models)
+        for m in self.models:
+            self._by_module.setdefault(m.module, []).append(m)
+
+    def models_in(self, module: tuple[str, ...]) -> tuple[Model, ...]:
+        """The models defined in one module of the types package (``("admin", "x")``)."""
+        return tuple(self._by_module.get(module, ()))
 
     def model(self, model_id: str) -> Model:
         return self._by_id[model_id]

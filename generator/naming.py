@@ -425,6 +425,19 @@ class Namer:
         self.taken.add(name)
 
 
+def organization_class_name(organization: str) -> str:
+    """The client class the Stainless generator forms from ``organization.name``:
+    its words joined, each capitalised and otherwise kept (``Parsec API`` ->
+    ``ParsecAPI``, ``letta`` -> ``Letta``); ``""`` when it has no letters."""
+    parts = re.findall(r"[A-Za-z0-9]+", ascii_fold(organization))
+    name = "".join(w[:1].upper() + w[1:] for w in parts)
+    if name and not name[0].isalpha():
+        name = "Client" + name
+    if name in PY_KEYWORDS or name in SDK_EXPORTS or name + "Error" in SDK_EXPORTS:
+        name += "Client"
+    return name
+
+
 # --- names derived from API structure -----------------------------------------
 
 _METHOD_VERBS = {"get": "retrieve", "put": "update", "patch": "update", "delete": "delete"}

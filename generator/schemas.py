@@ -100,9 +100,12 @@ class TypeBuilder:
         #: "3.0" reads schemas the 3.0 way; anything later as JSON Schema 2020-12.
         self.openapi_version = openapi_version
         self.models: dict[str, Model] = {}
-        # Class names are unique across the whole SDK, not per module: a
-        # resource module imports models from many modules side by side.
-        self._classes = naming.Namer(naming.CLASS_RESERVED, sep="", escape="Model")
+        # Class names are unique within a types package (``types/beta/v2``),
+        # as the Stainless SDKs have them: the same name in two resources'
+        # packages is two classes (``FileUploadResponse`` in both), never a
+        # numbered one; a module importing both aliases one of them.
+        self._class_namers: dict[tuple[str, ...], naming.Namer] = {}
+        self._reserved_classes: set[str] = set()
         self._module_namers: dict[tuple[str, ...], naming.Namer] = {}
         self._components: dict[tuple[str, ModelRole], str] = {}
         self._recursive: set[str] = set()
@@ -119,20 +122,32 @@ class TypeBuilder:
 
     def reserve_class(self, name: str) -> None:
         """Keep a class name free for something else the SDK defines (a resource, a page)."""
-        self._classes.reserve(name)
+        self._reserved_classes.add(name)
+        for namer in self._class_namers.values():
+            namer.reserve(name)
 
     def new_module(self, package: tuple[str, ...], class_hint: str) -> tuple[tuple[str, ...], str]:
         """Claim a fresh module in ``package`` whose main class is ``class_hint``.
 
         Class names are unique across the SDK, module names within their package.
         """
-        class_name = self._classes.claim(
+        class_name = self._class_namer(package).claim(
             naming.py_identifier(class_hint, prefix="model", case="pascal")
             if not _is_identifier(class_hint)
             else class_hint
         )
         module = self._module_namer(package).claim(naming.module_name(class_name))
         return package + (module,), class_name
+
+    def _class_namer(self, package: tuple[str, ...]) -> naming.Namer:
+        namer = self._class_namers.get(package)
+        if namer is None:
+            namer = self._class_namers[package] = naming.Namer(
+                naming.CLASS_RESERVED, sep="", escape="Model"
+            )
+            for name in self._reserved_classes:
+                namer.reserve(name)
+        return namer
 
     def _module_namer(self, package: tuple[str, ...]) -> naming.Namer:
         namer = self._module_namers.get(package)
@@ -144,11 +159,12 @@ class TypeBuilder:
         """A class for an inline object: its hint (``Shipping``) if free, else
         qualified by the enclosing model (``OrderShipping``), else numbered."""
         name = naming.py_identifier(hint, prefix="model", case="pascal")
-        if name in self._classes.taken or name in self._classes.reserved:
+        classes = self._class_namer(scope.module[:-1])
+        if name in classes.taken or name in classes.reserved:
             owner = scope.parent.rsplit(":", 1)[-1] if scope.parent else ""
             if owner and not name.startswith(owner):
                 name = owner + name
-        return self._classes.claim(name)
+        return classes.claim(name)
 
     # --- recursion -------------------------------------------------------------
 

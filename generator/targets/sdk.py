@@ -153,8 +153,13 @@ def _client_view(api: API) -> dict[str, object]:
         )
         for s in api.security_schemes
     ]
+    environments = list(api.environments)
     return {
         "children": [_child_view(r, module) for r in api.resources],
+        "environments": environments,
+        "environment_literal": "Literal["
+        + ", ".join(escape.py_string(name) for name, _ in environments)
+        + "]",
         "auth": auth,
         "secret_values": tuple_literal([f"self.{s.option}" for s in auth]),
         "auth_header_names": tuple_literal(
@@ -518,7 +523,7 @@ def _runtime_imports(api: API, ann: Annotator, expr: TypeExpr) -> list[tuple[str
         model = api.model(model_id)
         target = ("types",) + model.module
         if target != ann.module:
-            out.append((relative_import(ann.module, target), model.class_name))
+            out.append((relative_import(ann.module, target), ann.import_name(model)))
     return sorted(set(out))
 
 
@@ -661,7 +666,7 @@ def _model_view(api: API, model: Model, ann: Annotator) -> ModelView:
             "alias",
             model.role,
             doc,
-            alias_of=_quote_models(api, text, model.alias_of),
+            alias_of=_quote_models(api, ann, text, model.alias_of),
         )
     fields = []
     for prop in model.properties:
@@ -710,9 +715,9 @@ def _model_view(api: API, model: Model, ann: Annotator) -> ModelView:
     return ModelView(model.class_name, "object", model.role, doc, fields, functional=functional)
 
 
-def _quote_models(api: API, text: str, expr: TypeExpr) -> str:
+def _quote_models(api: API, ann: Annotator, text: str, expr: TypeExpr) -> str:
     """Quote model names in an alias's value: they may be defined later (cycles)."""
-    names = {api.model(mid).class_name for mid in _model_ids(expr)}
+    names = {ann.model_name(api.model(mid)) for mid in _model_ids(expr)}
     if not names:
         return text
     pattern = re.compile(
