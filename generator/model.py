@@ -1,6 +1,6 @@
 """The intermediate model: what every target renders from.
 
-Plain frozen dataclasses, built once by :mod:`generator.build` from the
+Plain frozen dataclasses, built once by :mod:`generator.builder` from the
 OpenAPI document and the config. Every identifier a target needs is decided
 here (by :mod:`generator.naming`) so that the SDK, the CLI and the docs agree
 on names, and no renderer ever looks at the raw document.

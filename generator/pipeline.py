@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .build import build_api
+from .builder import build_api
 from .config import Config, load_config
 from .errors import Diagnostics, SpecError
 from .formatting import format_files

@@ -1,0 +1,101 @@
+"""The top level of the model: names, servers and resources put together."""
+
+from __future__ import annotations
+
+from .. import naming
+from ..config import Config, default_names
+from ..errors import Diagnostics
+from ..loader import Document
+from ..model import API, Names
+from ..refs import Resolver
+from ..schemas import ModelPolicy, TypeBuilder
+from .common import text_of
+from .resources import ResourcesMixin, walk_drafts
+
+
+def build_api(doc: Document, config: Config, resolver: Resolver, diagnostics: Diagnostics) -> API:
+    """The whole intermediate model for ``doc``."""
+    return _Builder(doc, config, resolver, diagnostics).build()
+
+
+class _Builder(ResourcesMixin):
+    """Builds one API model; each stage is a mixin of its own module."""
+
+    # --- top level ---------------------------------------------------------------
+
+    def build(self) -> API:
+        info = self.data.get("info")
+        if not isinstance(info, dict):
+            raise self.root.child("info").error(
+                "'info' must be a mapping with a title and a version"
+            )
+        title = text_of(info.get("title"))
+        if title is None:
+            self._warn(self.root.child("info"), "info has no title; names derive from 'API'")
+            title = "API"
+        names = self._names(title)
+        self.security = self._security_schemes(names)
+        operations = self._collect_operations()
+        drafts = self._assign_resources(operations)
+        policy = ModelPolicy(
+            promote_components=self.config.resources is None,
+            declared=self._declared_models(),
+        )
+        version = str(self.data.get("openapi", ""))
+        self.types = TypeBuilder(
+            self.resolver,
+            self.diagnostics,
+            policy,
+            openapi_version="3.0" if version.startswith("3.0") else "3.1",
+        )
+        self.types.find_recursive([self.root])
+        for draft in drafts.values():
+            if draft.children:  # its subresources' types live in a package of its name
+                self.types.reserve_package((), draft.py_name)
+        for draft in walk_drafts(drafts):
+            class_name = naming.pascal(draft.py_name) or "Resource"
+            self.types.reserve_class(class_name + "Resource")
+            self.types.reserve_class("Async" + class_name + "Resource")
+        for scheme in self.config.paginations:
+            page = naming.pascal(scheme.name) or "Page"
+            for prefix in ("", "Sync", "Async"):
+                self.types.reserve_class(prefix + page)
+        self.default_security = self._security_names(
+            self.data.get("security"), self.root.child("security")
+        )
+        self.page_classes: dict[str, str] = {}
+        resources = tuple(self._resource(d, ()) for d in drafts.values())
+        servers = self._servers()
+        return API(
+            names=names,
+            title=title,
+            version=str(info.get("version", "")),
+            description=text_of(info.get("description")),
+            servers=servers,
+            base_url=self._base_url(servers),
+            environments=self.config.environments,
+            security_schemes=self.security,
+            resources=resources,
+            models=tuple(self.types.models.values()),
+            source_file=self.doc.display,
+            page_classes=tuple(sorted(self.page_classes.items())),
+        )
+
+    def _names(self, title: str) -> Names:
+        c = self.config
+        d = default_names(title)
+        sdk_package = c.sdk_package or d["sdk_package"]
+        client = c.client_class or d["client_class"]
+        cli_package = c.cli_package or f"{sdk_package}_cli"
+        return Names(
+            title=c.organization or title,
+            sdk_project=c.sdk_project or naming.kebab(sdk_package),
+            sdk_package=sdk_package,
+            cli_project=c.cli_project or naming.kebab(cli_package),
+            cli_package=cli_package,
+            cli_binary=c.cli_binary or d["cli_binary"],
+            client_class=client,
+            async_client_class="Async" + client,
+            env_prefix=c.env_prefix or d["env_prefix"],
+            error_base=client + "Error",
+        )

@@ -1,0 +1,278 @@
+"""Operations found in the document, placed in resources (from the config or by tag and path)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import naming
+from ..config import HTTP_METHODS, ResourceConfig
+from ..errors import join_pointer
+from ..model import Resource
+from .common import OpRef, text_of
+from .operations import OperationsMixin
+
+
+@dataclass
+class ResourceDraft:
+    py_name: str
+    path: tuple[str, ...]
+    description: str | None = None
+    ops: list[tuple[str, OpRef, str | None]] = field(
+        default_factory=list
+    )  # (method, op, paginated)
+    children: dict[str, ResourceDraft] = field(default_factory=dict)
+    method_namer: naming.Namer = field(
+        default_factory=lambda: naming.Namer(naming.RESOURCE_RESERVED)
+    )
+
+
+class ResourcesMixin(OperationsMixin):
+    """Collecting operations and placing them in resources."""
+
+    def _collect_operations(self) -> list[OpRef]:
+        paths_at = self.root.child("paths")
+        paths = self.data.get("paths")
+        if paths is None:
+            return []
+        if not isinstance(paths, dict):
+            raise paths_at.error(f"'paths' must be a mapping, found {type(paths).__name__}")
+        out = []
+        for path, item in paths.items():
+            item_at = paths_at.child(str(path))
+            if not isinstance(path, str) or not path.startswith("/"):
+                self._warn(item_at, f"path {path!r} does not start with '/'; skipped")
+                continue
+            if isinstance(item, dict) and "$ref" in item:
+                item_at, item = self.resolver.follow(item, item_at)
+            if not isinstance(item, dict):
+                raise item_at.error(f"path item must be a mapping, found {type(item).__name__}")
+            for method in HTTP_METHODS:
+                op = item.get(method)
+                if op is None:
+                    continue
+                if not isinstance(op, dict):
+                    raise item_at.child(method).error(
+                        f"operation must be a mapping, found {type(op).__name__}"
+                    )
+                out.append(OpRef(method, path, item_at.child(method), op, item, item_at))
+            for key in item:
+                if isinstance(key, str) and key.lower() in HTTP_METHODS and key not in HTTP_METHODS:
+                    self._warn(item_at.child(key), f"method {key!r} must be lower case; skipped")
+        self._check_operations(out)
+        return out
+
+    def _check_operations(self, ops: list[OpRef]) -> None:
+        """Warn about what the operations hold that no client can use or name."""
+        first: dict[str, OpRef] = {}
+        for op in ops:
+            op_id = op.node.get("operationId")
+            if isinstance(op_id, str):
+                earlier = first.setdefault(op_id, op)
+                if earlier is not op:
+                    self._warn(
+                        op.at.child("operationId"),
+                        f"operationId {op_id!r} is also used by {earlier.http_method.upper()} "
+                        f"{earlier.path}; the method names are made unique",
+                    )
+            if op.node.get("callbacks"):
+                self._warn(
+                    op.at.child("callbacks"),
+                    "callbacks are requests the server makes, not the client; not generated",
+                )
+        webhooks = self.data.get("webhooks")
+        if isinstance(webhooks, dict) and webhooks:
+            self._warn(
+                self.root.child("webhooks"),
+                f"{len(webhooks)} webhook(s) are requests the server makes, not the client; "
+                "not generated",
+            )
+
+    def _assign_resources(self, ops: list[OpRef]) -> dict[str, ResourceDraft]:
+        roots: dict[str, ResourceDraft] = {}
+        claimed: set[tuple[str, str]] = set()
+        by_endpoint = {(op.http_method, op.path): op for op in ops}
+        # Top-level resources are attributes of the client beside its own
+        # attributes and credential options.
+        resource_namer = naming.Namer(naming.CLIENT_RESERVED | {s.option for s in self.security})
+        if self.config.resources is not None:
+            self._configured(self.config.resources, roots, (), by_endpoint, claimed)
+            for name in roots:
+                resource_namer.reserve(name)
+        # Tags that differ only in spelling ("Foo Bar", "foo-bar") stay separate
+        # resources (the second gets a suffix); path segments that do are one.
+        by_source: dict[str, str] = {}
+        tag_descriptions = self._tag_descriptions()
+        for op in ops:
+            if (op.http_method, op.path) in claimed:
+                continue
+            if self.config.resources is not None:
+                self._warn(
+                    op.at,
+                    f"{op.http_method.upper()} {op.path} is not in the config's "
+                    "resources; placed by its tag",
+                )
+            source, natural, description = self._default_resource(op, tag_descriptions)
+            resource_name = by_source.get(source)
+            if resource_name is None:
+                if natural in roots and self.config.resources is not None:
+                    resource_name = natural  # the config's resource of that name
+                else:
+                    resource_name = resource_namer.claim(natural)
+                by_source[source] = resource_name
+            draft = roots.get(resource_name)
+            if draft is None:
+                draft = roots[resource_name] = ResourceDraft(
+                    resource_name, (resource_name,), description
+                )
+            words = naming.words(resource_name)
+            method = naming.method_name(
+                op.node.get("operationId") if isinstance(op.node.get("operationId"), str) else None,
+                op.http_method,
+                op.path,
+                words,
+            )
+            method = naming.py_identifier(method, prefix="call")
+            draft.ops.append((draft.method_namer.claim(method), op, None))
+        for draft in walk_drafts(roots):
+            if draft.description is None:
+                draft.description = common_tag_description(draft, tag_descriptions)
+        return roots
+
+    def _configured(
+        self,
+        tree: tuple[ResourceConfig, ...],
+        into: dict[str, ResourceDraft],
+        parent: tuple[str, ...],
+        by_endpoint: dict[tuple[str, str], OpRef],
+        claimed: set[tuple[str, str]],
+    ) -> None:
+        for rc in tree:
+            reserved = naming.CLIENT_RESERVED if not parent else naming.RESOURCE_RESERVED
+            if rc.name in reserved:
+                where = "the client" if not parent else "a resource"
+                raise self._config_error(
+                    rc.pointer,
+                    f"resource name {rc.name!r} is taken by {where} itself; choose another",
+                    rc.line,
+                )
+            draft = ResourceDraft(rc.name, parent + (rc.name,), rc.description)
+            into[rc.name] = draft
+            children = {sub.name for sub in rc.subresources}
+            for mc in rc.methods:
+                if mc.name in naming.RESOURCE_RESERVED or mc.name in children:
+                    raise self._config_error(
+                        mc.pointer,
+                        f"method name {mc.name!r} is taken by "
+                        + ("a subresource" if mc.name in children else "the resource itself"),
+                        mc.line,
+                    )
+                op = by_endpoint.get((mc.http_method, mc.path))
+                if op is None:
+                    raise self._config_error(
+                        mc.pointer,
+                        f"{mc.http_method.upper()} {mc.path} is not an operation in "
+                        f"{self.doc.display}",
+                        mc.line,
+                    )
+                if (mc.http_method, mc.path) in claimed:
+                    raise self._config_error(
+                        mc.pointer, f"{mc.http_method.upper()} {mc.path} is listed twice", mc.line
+                    )
+                if mc.paginated is not None and self.config.pagination(mc.paginated) is None:
+                    raise self._config_error(
+                        mc.pointer, f"no pagination scheme named {mc.paginated!r}", mc.line
+                    )
+                claimed.add((mc.http_method, mc.path))
+                draft.ops.append((draft.method_namer.claim(mc.name), op, mc.paginated))
+            self._configured(rc.subresources, draft.children, draft.path, by_endpoint, claimed)
+
+    def _declared_models(self) -> dict[str, tuple[str, tuple[str, ...]]]:
+        """Component key -> (class name, types package) for models the config names."""
+        out: dict[str, tuple[str, tuple[str, ...]]] = {}
+
+        def visit(tree: tuple[ResourceConfig, ...], parent: tuple[str, ...]) -> None:
+            for rc in tree:
+                for model_name, ref in rc.models:
+                    try:
+                        target, _ = self.resolver.lookup(ref, self.root)
+                    except Exception:
+                        raise self._config_error(
+                            join_pointer(rc.pointer, "models", model_name),
+                            f"{ref} points nowhere",
+                            rc.line,
+                        ) from None
+                    out[target.key] = (naming.pascal(model_name), parent)
+                visit(rc.subresources, parent + (rc.name,))
+
+        visit(self.config.resources or (), ())
+        return out
+
+    def _tag_descriptions(self) -> dict[str, str]:
+        out = {}
+        tags = self.data.get("tags")
+        for tag in tags if isinstance(tags, list) else []:
+            if isinstance(tag, dict) and isinstance(tag.get("name"), str):
+                desc = text_of(tag.get("description"))
+                if desc:
+                    out[tag["name"]] = desc
+        return out
+
+    def _default_resource(
+        self, op: OpRef, tag_descriptions: dict[str, str]
+    ) -> tuple[str, str, str | None]:
+        """(source key, natural name, description) of the resource an operation belongs to:
+        its first tag, else the first meaningful path segment."""
+        tags = op.node.get("tags")
+        if isinstance(tags, list) and tags and isinstance(tags[0], str) and naming.snake(tags[0]):
+            name = naming.py_identifier(tags[0], prefix="resource")
+            return "tag:" + tags[0], name, tag_descriptions.get(tags[0])
+        for segment in op.path.split("/"):
+            if segment and not segment.startswith("{") and not naming.version_segment(segment):
+                name = naming.snake(segment)
+                if name:
+                    return "path:" + name, naming.py_identifier(segment, prefix="resource"), None
+        return "default", "default", None
+
+    def _resource(self, draft: ResourceDraft, parent_types: tuple[str, ...]) -> Resource:
+        singular = naming.pascal(naming.singular_name(draft.py_name)) or "Resource"
+        types_package = draft.path[:-1]
+        resource = Resource(
+            py_name=draft.py_name,
+            path=draft.path,
+            class_name=naming.pascal(draft.py_name) or "Resource",
+            singular=singular,
+            cli_name=naming.kebab(draft.py_name),
+            cli_path=":".join(naming.kebab(p) for p in draft.path),
+            docs_dir="/".join(naming.kebab(p) for p in draft.path),
+            description=draft.description,
+        )
+        # Subresources' type packages live below this one.
+        for child in draft.children.values():
+            self.types.reserve_package(draft.path, child.py_name)
+        operations = tuple(
+            self._operation(resource, types_package, method, op, paginated)
+            for method, op, paginated in draft.ops
+        )
+        subresources = tuple(self._resource(c, draft.path) for c in draft.children.values())
+        from dataclasses import replace
+
+        return replace(resource, operations=operations, subresources=subresources)
+
+
+def walk_drafts(tree: dict[str, ResourceDraft]) -> list[ResourceDraft]:
+    out = []
+    for draft in tree.values():
+        out.append(draft)
+        out.extend(walk_drafts(draft.children))
+    return out
+
+
+def common_tag_description(draft: ResourceDraft, descriptions: dict[str, str]) -> str | None:
+    tags: set[str] | None = None
+    for _, op, _ in draft.ops:
+        op_tags = {t for t in op.node.get("tags", []) or [] if isinstance(t, str)}
+        tags = op_tags if tags is None else tags & op_tags
+    for tag in sorted(tags or ()):
+        if tag in descriptions:
+            return descriptions[tag]
+    return None
