@@ -60,8 +60,12 @@ class _Builder(ResourcesMixin):
             page = naming.pascal(scheme.name) or "Page"
             for prefix in ("", "Sync", "Async"):
                 self.types.reserve_class(prefix + page)
+        # The config's `security` takes precedence over the document's.
         self.default_security = self._security_names(
-            self.data.get("security"), self.root.child("security")
+            self.data.get("security")
+            if self.config.security is None
+            else [dict.fromkeys(alternative, []) for alternative in self.config.security],
+            self.root.child("security"),
         )
         self.page_classes: dict[str, str] = {}
         resources = tuple(self._resource(d, ()) for d in drafts.values())
