@@ -78,6 +78,10 @@ TRANSFORM_COMMANDS = (
 )
 #: The language this tool generates, as ``only``/``skip`` lists name it.
 LANGUAGE = "python"
+#: The scheme name passed on for a method configured ``paginated: false``.
+UNPAGINATED = ""
+#: The types package of the ``$shared`` resource's models.
+SHARED_PACKAGE = "shared"
 
 
 @dataclass(frozen=True)
