@@ -426,6 +426,9 @@ class API:
     #: Page classes the SDK must provide, by style (``CursorIDPage``...).
     page_classes: tuple[tuple[str, str], ...] = ()
     client_settings: ClientSettings = field(default_factory=lambda: ClientSettings())
+    #: The types package of the config's shared models (``$shared``), whose
+    #: classes the ``types`` package also exports; None without any.
+    shared_package: str | None = None
     _by_id: dict[str, Model] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

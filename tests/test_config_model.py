@@ -66,6 +66,7 @@ def test_resources_methods_and_their_options(fleet: tuple[API, Diagnostics]):
     assert by_name["list"].pagination is not None
     assert by_name["list"].pagination.next_cursor_param == "cursor"
     assert by_name["list"].pagination.page_size_param == "limit"
+    assert by_name["dock_ship"].deprecated and not by_name["retrieve"].deprecated
     # unspecified_endpoints: left out without a warning.
     assert all(op.path != "/internal/health" for r in api.resources for op in r.operations)
 

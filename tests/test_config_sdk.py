@@ -147,3 +147,13 @@ def test_credential_missing_names_the_configs_variable(sdk_src: Path):
         "try:\n    client()\nexcept Exception as exc:\n    print(json.dumps(str(exc)))\n",
     )
     assert isinstance(message, str) and "ORBIT_FLEET_TOKEN" in message
+
+
+def test_shared_models_are_exported_from_types_and_types_shared(sdk_src: Path):
+    same = run(
+        sdk_src,
+        "from orbit_fleet.types import Coordinates, Ship, shared\n"
+        "print(json.dumps([Coordinates is shared.Coordinates, Coordinates.__module__,"
+        " Ship.model_fields['position'].annotation is not None]))\n",
+    )
+    assert same == [True, "orbit_fleet.types.shared.coordinates", True]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import naming
-from ..config import Config, default_names
+from ..config import SHARED_PACKAGE, Config, default_names
 from ..errors import Diagnostics
 from ..loader import Document
 from ..model import API, ClientSettings, HeaderOption, Names
@@ -84,6 +84,7 @@ class _Builder(ResourcesMixin):
             source_file=self.doc.display,
             page_classes=tuple(sorted(self.page_classes.items())),
             client_settings=self._client_settings(),
+            shared_package=SHARED_PACKAGE if self.config.shared_models else None,
         )
 
     def _client_settings(self) -> ClientSettings:

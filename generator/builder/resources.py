@@ -193,6 +193,10 @@ class ResourcesMixin(OperationsMixin):
                         mc.pointer, f"no pagination scheme named {mc.paginated!r}", mc.line
                     )
                 claimed.add((mc.http_method, mc.path))
+                if mc.deprecated and op.node.get("deprecated") is not True:
+                    # The config deprecates it as the document could have: the
+                    # operation reads as deprecated to every later stage.
+                    op.node["deprecated"] = True
                 paginated = UNPAGINATED if mc.unpaginated else mc.paginated
                 draft.ops.append((draft.method_namer.claim(mc.name), op, paginated))
             self._configured(rc.subresources, draft.children, draft.path, by_endpoint, claimed)
