@@ -512,10 +512,12 @@ def _client_options(r: _Reader, client: dict[str, Any]) -> tuple[ClientOption, .
             raise r.error(join_pointer(pointer, "send_in_header"), "not a valid HTTP header name")
         kind = body.get("type", "string")
         if kind not in ("string", "boolean", "integer", "number"):
-            raise r.error(
+            r.warn(
                 join_pointer(pointer, "type"),
-                f"type must be string, boolean, integer or number, not {kind!r}",
+                f"unknown option type {kind!r} (known: string, boolean, integer, number); "
+                "read as string",
             )
+            kind = "string"
         if scheme is None and header is None and body.get("send_in_query") is None:
             r.warn(
                 pointer,
@@ -615,10 +617,11 @@ def _on_event(r: _Reader, value: Any) -> tuple[OnEventRule, ...]:
         handle = body.get("handle")
         types = body.get("event_type")
         if handle not in STREAM_HANDLES:
-            raise r.error(
+            r.warn(
                 join_pointer(pointer, "handle"),
-                f"handle must be one of {', '.join(STREAM_HANDLES)}",
+                f"unknown handle {handle!r} (known: {', '.join(STREAM_HANDLES)}); rule ignored",
             )
+            continue
         kind = r.string(body, "kind", pointer)
         if kind is not None and kind != "fallthrough":
             r.warn(
@@ -645,10 +648,12 @@ def _transforms(r: _Reader, value: Any) -> tuple[TransformConfig, ...]:
             body = r.mapping(item, pointer)
             command = body.get("command")
             if command not in TRANSFORM_COMMANDS:
-                raise r.error(
+                r.warn(
                     join_pointer(pointer, "command"),
-                    f"command must be one of {', '.join(TRANSFORM_COMMANDS)}, not {command!r}",
+                    f"unknown transform command {command!r} (known: "
+                    f"{', '.join(TRANSFORM_COMMANDS)}); skipped",
                 )
+                continue
             out.append(
                 TransformConfig(
                     command=str(command),
@@ -696,10 +701,14 @@ def _paginations(r: _Reader, value: Any) -> tuple[tuple[PaginationConfig, ...], 
             unsupported.add(name)
             continue
         if kind not in PAGINATION_TYPES:
-            raise r.error(
+            r.warn(
                 join_pointer(pointer, "type"),
-                f"type must be one of {', '.join(PAGINATION_TYPES + OTHER_PAGINATION_TYPES)}",
+                f"unknown pagination type {kind!r} (known: "
+                f"{', '.join(PAGINATION_TYPES + OTHER_PAGINATION_TYPES)}); methods that name "
+                f"{name!r} return the page as a plain response",
             )
+            unsupported.add(name)
+            continue
         request = _purposes(
             r, body.get("request"), join_pointer(pointer, "request"), REQUEST_PURPOSES
         )

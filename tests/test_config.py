@@ -373,8 +373,10 @@ def test_streaming_on_event_rules():
     assert (rest.kind, rest.handle) == ("fallthrough", "continue")
 
 
-def test_bad_stream_handle_is_an_error():
-    assert error_of("streaming:\n  on_event:\n    - {handle: explode}\n").line == 3
+def test_unknown_stream_handle_is_a_warning_and_the_rule_is_ignored():
+    config = cfg("streaming:\n  on_event:\n    - {handle: explode}\n")
+    assert config.on_event == () and config.warnings[0].line == 3
+    assert "unknown handle 'explode'" in config.warnings[0].message
 
 
 def test_query_settings():
@@ -403,9 +405,22 @@ def test_openapi_transforms_are_read_in_order():
     assert "openapi.code_samples" in notes(config)
 
 
-def test_unknown_transform_command_is_an_error():
-    err = error_of("openapi:\n  transforms:\n    - {command: explode, args: {}}\n")
-    assert err.pointer == "/openapi/transforms/0/command"
+def test_unknown_transform_command_is_a_warning_and_skipped():
+    config = cfg("openapi:\n  transforms:\n    - {command: explode, args: {}}\n")
+    assert config.transforms == ()
+    assert config.warnings[0].pointer == "/openapi/transforms/0/command"
+
+
+def test_unknown_pagination_type_and_option_type_are_warnings():
+    config = cfg(
+        "pagination:\n  - {name: p, type: magic, request: {}, response: {}}\n"
+        "client_settings:\n  opts:\n    k: {type: secret, send_in_header: X-K}\n"
+    )
+    assert config.paginations == () and config.client_options[0].type == "string"
+    assert {w.pointer for w in config.warnings} == {
+        "/pagination/0/type",
+        "/client_settings/opts/k/type",
+    }
 
 
 def test_unspecified_endpoints():
