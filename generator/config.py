@@ -215,6 +215,7 @@ class Config:
     docs_url: str | None = None
     sdk_project: str | None = None
     sdk_package: str | None = None
+    #: ``targets.python.version`` / ``targets.cli.version``: the published versions.
     sdk_version: str | None = None
     cli_project: str | None = None
     cli_package: str | None = None
@@ -405,11 +406,11 @@ def parse_config(doc: Document) -> Config:
         docs_url=r.optional_string(org, "docs"),
         sdk_project=r.string(python, "project_name", "/targets/python"),
         sdk_package=r.identifier(python, "package_name", "/targets/python"),
-        sdk_version=_version(r, python, "/targets/python"),
+        sdk_version=r.string(python, "version", "/targets/python"),
         cli_project=r.string(cli, "project_name", "/targets/cli"),
         cli_package=r.identifier(cli, "package_name", "/targets/cli"),
         cli_binary=binary,
-        cli_version=_version(r, cli, "/targets/cli"),
+        cli_version=r.string(cli, "version", "/targets/cli"),
         client_class=r.identifier(client, "class_name", "/client_settings"),
         env_prefix=env_prefix,
         auth=tuple(
@@ -442,13 +443,6 @@ def parse_config(doc: Document) -> Config:
         warnings=tuple(r.warnings),
         notes=tuple(r.notes),
     )
-
-
-def _version(r: _Reader, target: dict[str, Any], pointer: str) -> str | None:
-    version = r.string(target, "version", pointer)
-    if version is not None and not re.fullmatch(r"[0-9A-Za-z][0-9A-Za-z.+!_-]*", version):
-        raise r.error(join_pointer(pointer, "version"), f"not a package version: {version!r}")
-    return version
 
 
 def _seconds(value: Any) -> float | None:

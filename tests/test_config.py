@@ -110,11 +110,6 @@ def test_misspelt_target_is_an_unknown_key():
     assert "did you mean 'python'?" in warning.message
 
 
-def test_bad_version_is_an_error():
-    err = error_of("targets:\n  python:\n    version: 'not a version'\n")
-    assert err.pointer == "/targets/python/version"
-
-
 # --- environments ---------------------------------------------------------------------
 
 
