@@ -184,7 +184,13 @@ def _check_warnings(args: argparse.Namespace, diagnostics: Diagnostics) -> None:
 
 
 def _print_warnings(diagnostics: Diagnostics, *, quiet: bool) -> None:
-    if quiet or not diagnostics:
+    if quiet:
+        return
+    for item in diagnostics.notes[:MAX_WARNINGS_SHOWN]:
+        print(f"note: {item}", file=sys.stderr)
+    if len(diagnostics.notes) > MAX_WARNINGS_SHOWN:
+        print(f"note: ... and {len(diagnostics.notes) - MAX_WARNINGS_SHOWN} more", file=sys.stderr)
+    if not diagnostics:
         return
     for item in diagnostics.items[:MAX_WARNINGS_SHOWN]:
         print(f"warning: {item}", file=sys.stderr)

@@ -111,6 +111,9 @@ class Diagnostics:
     """Collects warnings across the stages of one run."""
 
     items: list[Diagnostic] = field(default_factory=list)
+    #: What the run accepted but did not act on, or did beyond the document
+    #: (config keys not used, transforms applied): printed, never an error.
+    notes: list[Diagnostic] = field(default_factory=list)
 
     def warn(self, message: str, *, file: str, pointer: str = "", line: int | None = None) -> None:
         self.items.append(Diagnostic(message, file, pointer, line))

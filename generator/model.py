@@ -402,6 +402,40 @@ class Names:
 
 
 @dataclass(frozen=True)
+class HeaderOption:
+    """A client option that is not a credential, sent as a header on every request."""
+
+    #: The constructor keyword and attribute (``region``).
+    option: str
+    header: str
+    #: Read from this variable when not passed; None: only passed.
+    env_var: str | None = None
+    description: str | None = None
+    #: None: the option may be left unset (then the header is not sent).
+    default: str | None = None
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class ClientSettings:
+    """Client-wide behaviour the config sets (``client_settings``, ``query_settings``)."""
+
+    #: Seconds.
+    timeout: float = 60.0
+    max_retries: int = 2
+    initial_retry_delay: float = 0.5
+    max_retry_delay: float = 8.0
+    idempotency_header: str = "Idempotency-Key"
+    #: How arrays and nested objects are spelled in a query string when the
+    #: document gives a parameter no style of its own; None: the OpenAPI default
+    #: (``a=1&a=2``, an object's fields as parameters of their own).
+    query_array_format: Literal["comma", "repeat", "brackets", "indices"] | None = None
+    query_nested_format: Literal["brackets", "dots"] | None = None
+    default_headers: tuple[tuple[str, str], ...] = ()
+    header_options: tuple[HeaderOption, ...] = ()
+
+
+@dataclass(frozen=True)
 class API:
     names: Names
     title: str
@@ -416,6 +450,10 @@ class API:
     source_file: str
     #: Page classes the SDK must provide, by style (``CursorIDPage``...).
     page_classes: tuple[tuple[str, str], ...] = ()
+    client_settings: ClientSettings = field(default_factory=lambda: ClientSettings())
+    #: The types package of the config's shared models (``$shared``), whose
+    #: classes the ``types`` package also exports; None without any.
+    shared_package: str | None = None
     _by_id: dict[str, Model] = field(default_factory=dict, compare=False, repr=False)
     _by_module: dict[tuple[str, ...], list[Model]] = field(
         default_factory=dict, compare=False, repr=False

@@ -523,3 +523,16 @@ def module_name(text: str) -> str:
     if name[0].isdigit():
         name = "m_" + name
     return name + "_" if name in PY_KEYWORDS else name
+
+
+def config_key_name(key: str) -> str:
+    """The Python name of a resource, method or client option key in a
+    ``stainless.yml``: snake-cased as Stainless does (``listExported`` ->
+    ``list_exported``, ``BROWSERBASE_API_KEY`` -> ``browserbase_api_key``),
+    leading underscores kept (``_rpc`` stays private). Empty when the key
+    has no letters or digits."""
+    stripped = key.lstrip("_")
+    body = snake(stripped)
+    if not body:
+        return ""
+    return key[: len(key) - len(stripped)] + body

@@ -23,6 +23,7 @@ from .loader import load_file
 from .model import API
 from .refs import Resolver
 from .targets import cli, docs, sdk
+from .transforms import apply_transforms
 from .validate import check_refs, check_structure, check_version, validate_document
 from .writer import Staging
 
@@ -63,7 +64,17 @@ def load_api(inputs: Inputs, diagnostics: Diagnostics, timings: Timings | None =
     """Load, check and model the document; raise :class:`SpecError`/:class:`ConfigError`."""
     timings = timings or Timings()
     with timings.stage("load"):
+        # The config first: its transforms edit the document before anything reads it.
+        config = (
+            load_config(inputs.config, str(inputs.config)) if inputs.config else Config(file=None)
+        )
+        diagnostics.items.extend(config.warnings)
+        diagnostics.notes.extend(config.notes)
         doc = load_file(inputs.spec, str(inputs.spec))
+        if config.transforms:
+            report = apply_transforms(doc.data, config.transforms, config.file or "")
+            diagnostics.items.extend(report.warnings)
+            diagnostics.notes.extend(report.notes)
         version = check_version(doc)
         resolver = Resolver(doc)
         check_refs(doc, resolver)
@@ -73,9 +84,6 @@ def load_api(inputs: Inputs, diagnostics: Diagnostics, timings: Timings | None =
         elif inputs.validate:
             diagnostics.items.extend(check_structure(doc, version))
     with timings.stage("model"):
-        config = (
-            load_config(inputs.config, str(inputs.config)) if inputs.config else Config(file=None)
-        )
         try:
             api = build_api(doc, config, resolver, diagnostics)
         except RecursionError:

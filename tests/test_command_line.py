@@ -132,11 +132,27 @@ def test_bad_config_points_at_the_line(tmp_path: Path):
     assert f"{config}:" in result.stderr
 
 
-def test_unknown_config_key(tmp_path: Path):
+def test_unknown_config_key_warns_and_strict_refuses(tmp_path: Path):
     config = tmp_path / "generator.yaml"
-    config.write_text("resourcez: {}\n")
+    config.write_text(CONFIG.read_text() + "resourcez: {}\n")
+    out = tmp_path / "o"
+    result = run_generator(
+        "generate", "--spec", str(SPEC), "--config", str(config), "--out", str(out)
+    )
+    assert result.returncode == 0, result.stderr
+    assert "unknown config key 'resourcez'; did you mean 'resources'?" in result.stderr
+    assert f"{config}:{len(CONFIG.read_text().splitlines()) + 1}" in result.stderr
+    strict = run_generator(
+        "generate", "--spec", str(SPEC), "--config", str(config), "--out", str(out), "--strict"
+    )
+    assert_clean_failure(strict, "unknown config key 'resourcez'", "with --strict")
+
+
+def test_wrong_config_value_type_is_an_error_with_its_line(tmp_path: Path):
+    config = tmp_path / "generator.yaml"
+    config.write_text("edition: 2025-10-10\nquery_settings:\n  array_format: [comma]\n")
     result = run_generator("validate", "--spec", str(SPEC), "--config", str(config))
-    assert_clean_failure(result, "unknown key 'resourcez'", "generator.yaml:1")
+    assert_clean_failure(result, "array_format must be a string, not a list", "generator.yaml:3")
 
 
 def test_validate_reports_spec_validator_findings_with_location(tmp_path: Path):

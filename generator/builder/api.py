@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from .. import naming
-from ..config import Config, default_names
+from ..config import SHARED_PACKAGE, Config, default_names
 from ..errors import Diagnostics
 from ..loader import Document
-from ..model import API, Names
+from ..model import API, ClientSettings, HeaderOption, Names
 from ..refs import Resolver
 from ..schemas import ModelPolicy, TypeBuilder
 from .common import text_of
@@ -62,8 +62,12 @@ class _Builder(ResourcesMixin):
             page = naming.pascal(scheme.name) or "Page"
             for prefix in ("", "Sync", "Async"):
                 self.types.reserve_class(prefix + page)
+        # The config's `security` takes precedence over the document's.
         self.default_security = self._security_names(
-            self.data.get("security"), self.root.child("security")
+            self.data.get("security")
+            if self.config.security is None
+            else [dict.fromkeys(alternative, []) for alternative in self.config.security],
+            self.root.child("security"),
         )
         self.page_classes: dict[str, str] = {}
         resources = tuple(self._resource(d, ()) for d in drafts.values())
@@ -81,6 +85,45 @@ class _Builder(ResourcesMixin):
             models=tuple(self.types.models.values()),
             source_file=self.doc.display,
             page_classes=tuple(sorted(self.page_classes.items())),
+            client_settings=self._client_settings(),
+            shared_package=SHARED_PACKAGE if self.config.shared_models else None,
+        )
+
+    def _client_settings(self) -> ClientSettings:
+        c = self.config
+        defaults = ClientSettings()
+        # Header options are keywords of the client beside its credentials.
+        taken = naming.CLIENT_RESERVED | {s.option for s in self.security}
+        header_options = []
+        for opt in c.client_options:
+            if opt.security_scheme is not None or opt.send_in_header is None:
+                continue
+            if opt.name in taken:
+                raise self._config_error(
+                    opt.pointer,
+                    f"client option {opt.name!r} is taken by the client itself",
+                    opt.line,
+                )
+            header_options.append(
+                HeaderOption(
+                    option=opt.name,
+                    header=opt.send_in_header,
+                    env_var=opt.read_env,
+                    description=opt.description,
+                    default=None if opt.default is None else str(opt.default),
+                    required=opt.nullable is False and opt.default is None,
+                )
+            )
+        return ClientSettings(
+            timeout=c.timeout if c.timeout is not None else defaults.timeout,
+            max_retries=c.max_retries if c.max_retries is not None else defaults.max_retries,
+            initial_retry_delay=c.initial_retry_delay or defaults.initial_retry_delay,
+            max_retry_delay=c.max_retry_delay or defaults.max_retry_delay,
+            idempotency_header=c.idempotency_header or defaults.idempotency_header,
+            query_array_format=c.query_array_format,  # type: ignore[arg-type]
+            query_nested_format=c.query_nested_format,  # type: ignore[arg-type]
+            default_headers=c.default_headers,
+            header_options=tuple(header_options),
         )
 
     def _names(self, title: str) -> Names:

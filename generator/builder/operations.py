@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .. import naming
+from ..config import UNPAGINATED
 from ..model import Operation, Parameter, Resource, Response, Source
 from ..schemas import Scope
 from .bodies import BodiesMixin
@@ -63,7 +64,9 @@ class OperationsMixin(
         self._check_path_params(op, path_params)
 
         pagination = None
-        if paginated is not None or (self.config.paginations and op.http_method == "get"):
+        if paginated == UNPAGINATED:
+            pass  # `paginated: false` in the config
+        elif paginated is not None or (self.config.paginations and op.http_method == "get"):
             pagination = self._pagination(
                 op, paginated, parameters, package, type_stem + "Response"
             )

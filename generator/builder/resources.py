@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import naming
-from ..config import HTTP_METHODS, ResourceConfig
+from ..config import HTTP_METHODS, SHARED_PACKAGE, UNPAGINATED, ResourceConfig
 from ..errors import join_pointer
 from ..model import Resource
 from .common import OpRef, text_of
@@ -102,10 +102,20 @@ class ResourcesMixin(OperationsMixin):
         # resources (the second gets a suffix); path segments that do are one.
         by_source: dict[str, str] = {}
         tag_descriptions = self._tag_descriptions()
+        unspecified = set(self.config.unspecified_endpoints)
+        on_client = {(m.http_method, m.path) for m in self.config.client_methods}
         for op in ops:
             if (op.http_method, op.path) in claimed:
                 continue
-            if self.config.resources is not None:
+            if (op.http_method, op.path) in unspecified:
+                continue  # the config leaves it out of the SDK on purpose
+            if (op.http_method, op.path) in on_client:
+                self._warn(
+                    op.at,
+                    f"{op.http_method.upper()} {op.path} is a $client method; methods on the "
+                    "client itself are not generated, so it is placed by its tag",
+                )
+            elif self.config.resources is not None:
                 self._warn(
                     op.at,
                     f"{op.http_method.upper()} {op.path} is not in the config's "
@@ -183,7 +193,12 @@ class ResourcesMixin(OperationsMixin):
                         mc.pointer, f"no pagination scheme named {mc.paginated!r}", mc.line
                     )
                 claimed.add((mc.http_method, mc.path))
-                draft.ops.append((draft.method_namer.claim(mc.name), op, mc.paginated))
+                if mc.deprecated and op.node.get("deprecated") is not True:
+                    # The config deprecates it as the document could have: the
+                    # operation reads as deprecated to every later stage.
+                    op.node["deprecated"] = True
+                paginated = UNPAGINATED if mc.unpaginated else mc.paginated
+                draft.ops.append((draft.method_namer.claim(mc.name), op, paginated))
             self._configured(rc.subresources, draft.children, draft.path, by_endpoint, claimed)
 
     def _declared_models(self) -> dict[str, tuple[str, tuple[str, ...]]]:
@@ -205,6 +220,15 @@ class ResourcesMixin(OperationsMixin):
                 visit(rc.subresources, parent + (rc.name,))
 
         visit(self.config.resources or (), ())
+        # Shared models (`$shared`) live in types/shared, used wherever the document uses them.
+        for model_name, ref in self.config.shared_models:
+            try:
+                target, _ = self.resolver.lookup(ref, self.root)
+            except Exception:
+                raise self._config_error(
+                    join_pointer("/resources/$shared/models", model_name), f"{ref} points nowhere"
+                ) from None
+            out[target.key] = (naming.pascal(model_name), (SHARED_PACKAGE,))
         return out
 
     def _tag_descriptions(self) -> dict[str, str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import naming
+from ..config import AuthOption
 from ..errors import ConfigError
 from ..model import Names, SecurityScheme
 from ..refs import Position
@@ -15,17 +16,25 @@ class SecurityMixin(BuilderBase):
     """Security schemes and requirements."""
 
     def _security_schemes(self, names: Names) -> tuple[SecurityScheme, ...]:
-        components = self._mapping(self.data.get("components"), self.root.child("components"))
         at = self.root.child("components", "securitySchemes")
-        schemes = self._mapping(components.get("securitySchemes"), at)
-        by_scheme = {a.security_scheme: a for a in self.config.auth}
+        schemes = self._declared_schemes()
+        by_scheme: dict[str, AuthOption] = {}
         for opt in self.config.auth:
             if opt.security_scheme not in schemes:
                 raise ConfigError(
                     f"client option {opt.option!r} names security scheme {opt.security_scheme!r}, "
-                    f"which the document does not define",
+                    "which neither the document nor the config's security_schemes define",
                     file=self.config.file or "",
                 )
+            if opt.security_scheme in by_scheme:
+                self._warn(
+                    self.root,
+                    f"client options {by_scheme[opt.security_scheme].option!r} and "
+                    f"{opt.option!r} both carry security scheme {opt.security_scheme!r}; "
+                    f"the client takes {by_scheme[opt.security_scheme].option!r} only",
+                )
+                continue
+            by_scheme[opt.security_scheme] = opt
         # Options are attributes of the client and keyword arguments of its
         # constructor, and become global CLI flags beside the CLI's own.
         namer = naming.Namer(
@@ -117,10 +126,21 @@ class SecurityMixin(BuilderBase):
                     env_var=env,
                     cli_flag=naming.kebab(option),
                     token_url=token_url if isinstance(token_url, str) else None,
-                    description=text_of(raw.get("description")),
+                    description=(chosen.description if chosen else None)
+                    or text_of(raw.get("description")),
                 )
             )
         return tuple(out)
+
+    def _declared_schemes(self) -> dict[str, Any]:
+        """The security schemes in force: the config's ``security_schemes`` when it
+        has them (they take precedence over the document's, as in Stainless), else
+        the document's ``components.securitySchemes``."""
+        if self.config.security_schemes is not None:
+            return dict(self.config.security_schemes)
+        components = self._mapping(self.data.get("components"), self.root.child("components"))
+        at = self.root.child("components", "securitySchemes")
+        return dict(self._mapping(components.get("securitySchemes"), at))
 
     def _security_names(self, requirements: Any, at: Position) -> tuple[str, ...] | None:
         """The schemes a ``security`` requirement list accepts, in order; ``None`` when absent."""
@@ -130,9 +150,7 @@ class SecurityMixin(BuilderBase):
             self._warn(at, "security must be a list of requirements; ignored")
             return None
         known = {s.name for s in self.security}
-        declared = self._mapping(self.data.get("components"), self.root.child("components")).get(
-            "securitySchemes"
-        )
+        declared = self._declared_schemes()
         names: list[str] = []
         for i, req in enumerate(requirements):
             if not isinstance(req, dict):

@@ -627,6 +627,18 @@ def _type_files(api: API, src: str) -> dict[str, str]:
         for i in range(len(module) - 1):
             packages.setdefault(module[:i], [])
             subpackages[module[:i]].add(module[i])
+    if api.shared_package is not None:
+        # Shared models are importable from `types` itself too, as Stainless SDKs have them.
+        top = {name for _, name in packages[()]}
+        for model in api.models:
+            if (
+                len(model.module) == 2
+                and model.module[0] == api.shared_package
+                and model.parent is None
+                and model.class_name not in top
+            ):
+                packages[()].append((".".join(model.module), model.class_name))
+                top.add(model.class_name)
     for package, entries in sorted(packages.items()):
         path = "/".join(("types",) + package)
         pairs = sorted((name, "." + module) for module, name in entries)

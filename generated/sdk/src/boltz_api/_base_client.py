@@ -79,6 +79,10 @@ MAX_RETRY_DELAY = 8.0
 #: A ``retry-after`` longer than this is not obeyed; the usual backoff applies instead.
 MAX_RETRY_AFTER = 60.0
 IDEMPOTENCY_HEADER = "Idempotency-Key"
+#: How query strings spell arrays and nested objects (the config's query_settings)
+#: for parameters the document gives no style of its own; None: the OpenAPI default.
+QUERY_ARRAY_FORMAT: Optional[str] = None
+QUERY_NESTED_FORMAT: Optional[str] = None
 #: Internal marker set by ``with_raw_response`` / ``with_streaming_response``
 #: in ``extra_headers``; it is never sent.
 RAW_RESPONSE_HEADER = "X-Forge-Raw-Response"
@@ -190,6 +194,9 @@ def encode_query(
         if value is None or isinstance(value, Omit):
             continue
         style, explode = styles.get(key, _FORM)
+        if key not in styles and _configured_format(value):
+            pairs.extend(_formatted(key, value))
+            continue
         if style == "json":
             text = json.dumps(_strip_omitted(value), separators=(",", ":"), default=_json_default)
             pairs.append((key, text))
@@ -227,6 +234,36 @@ def encode_query(
         else:
             pairs.append((key, _scalar(value)))
     return pairs
+
+
+def _configured_format(value: object) -> bool:
+    """Whether the config's query_settings say how to spell ``value``."""
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return QUERY_ARRAY_FORMAT is not None
+    return isinstance(value, Mapping) and QUERY_NESTED_FORMAT is not None
+
+
+def _formatted(key: str, value: object) -> List[Tuple[str, str]]:
+    """Query pairs for ``value`` spelt as the config's query_settings say."""
+    if isinstance(value, Mapping):
+        pairs: List[Tuple[str, str]] = []
+        for k, v in value.items():
+            if v is None or isinstance(v, Omit):
+                continue
+            name = f"{key}.{k}" if QUERY_NESTED_FORMAT == "dots" else f"{key}[{k}]"
+            pairs.extend(_formatted(name, v))
+        return pairs
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = [v for v in value if v is not None and not isinstance(v, Omit)]
+        fmt = QUERY_ARRAY_FORMAT or "repeat"
+        if fmt == "comma":
+            return [(key, ",".join(_scalar(v) for v in items))] if items else []
+        out: List[Tuple[str, str]] = []
+        for i, item in enumerate(items):
+            name = {"brackets": f"{key}[]", "indices": f"{key}[{i}]"}.get(fmt, key)
+            out.extend(_formatted(name, item))
+        return out
+    return [(key, _scalar(value))]
 
 
 def _deep_object(prefix: str, value: Mapping[Any, object]) -> List[Tuple[str, str]]:

@@ -1,0 +1,159 @@
+"""What the config keys do to the generated SDK, run: query_settings, retries,
+timeouts, the idempotency header, header options and config-declared credentials.
+
+The SDK of the realistic fixture (tests/fixtures/config) is rendered once into a
+temporary folder and driven in a fresh interpreter through httpx's MockTransport.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.errors import Diagnostics
+from generator.pipeline import Inputs, load_api, render_api
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests/fixtures/config"
+
+
+@pytest.fixture(scope="module")
+def sdk_src(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    api = load_api(Inputs(FIXTURE / "openapi.yaml", FIXTURE / "stainless.yml"), Diagnostics())
+    out = tmp_path_factory.mktemp("fleet")
+    for rel, text in render_api(api, formatted=False, jobs=1).items():
+        if rel.startswith("sdk/"):
+            path = out / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text)
+    return out / "sdk" / "src"
+
+
+def run(sdk_src: Path, code: str, **env: str) -> object:
+    prelude = (
+        "import json, httpx, orbit_fleet\n"
+        "seen = []\n"
+        "def handler(request):\n"
+        "    seen.append(request)\n"
+        "    return httpx.Response(200, json={'data': [], 'next_cursor': None})\n"
+        "def client(**kw):\n"
+        "    return orbit_fleet.OrbitFleet(http_client=httpx.Client("
+        "transport=httpx.MockTransport(handler)), **kw)\n"
+    )
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("ORBIT_")}
+    result = subprocess.run(
+        [sys.executable, "-c", prelude + code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**clean, "PYTHONPATH": str(sdk_src), **env},
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_query_arrays_and_objects_follow_query_settings(sdk_src: Path):
+    # The fixture says array_format: brackets, nested_format: dots.
+    query = run(
+        sdk_src,
+        "client(fleet_token='t').ships.list(tags=['a', 'b'], filter={'class': 'x', 'crew': {'min': 2}})\n"
+        "print(json.dumps(seen[0].url.params.multi_items()))\n",
+    )
+    assert query == [
+        ["tags[]", "a"],
+        ["tags[]", "b"],
+        ["filter.class", "x"],
+        ["filter.crew.min", "2"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("array_format", "nested_format", "expected"),
+    [
+        ("comma", "brackets", [["a", "1,2"], ["o[k]", "v"], ["o[l]", "x,y"]]),
+        (
+            "repeat",
+            "brackets",
+            [["a", "1"], ["a", "2"], ["o[k]", "v"], ["o[l]", "x"], ["o[l]", "y"]],
+        ),
+        (
+            "brackets",
+            "dots",
+            [["a[]", "1"], ["a[]", "2"], ["o.k", "v"], ["o.l[]", "x"], ["o.l[]", "y"]],
+        ),
+        (
+            "indices",
+            "brackets",
+            [["a[0]", "1"], ["a[1]", "2"], ["o[k]", "v"], ["o[l][0]", "x"], ["o[l][1]", "y"]],
+        ),
+    ],
+)
+def test_every_query_format(sdk_src: Path, array_format: str, nested_format: str, expected: list):
+    pairs = run(
+        sdk_src,
+        "import orbit_fleet._base_client as b\n"
+        f"b.QUERY_ARRAY_FORMAT = {array_format!r}\n"
+        f"b.QUERY_NESTED_FORMAT = {nested_format!r}\n"
+        "print(json.dumps(b.encode_query({'a': [1, 2], 'o': {'k': 'v', 'l': ['x', 'y']}, 'n': None})))\n",
+    )
+    assert pairs == expected
+
+
+def test_a_parameter_with_its_own_style_keeps_it(sdk_src: Path):
+    pairs = run(
+        sdk_src,
+        "import orbit_fleet._base_client as b\n"
+        "print(json.dumps(b.encode_query({'a': [1, 2]}, {'a': ('pipeDelimited', False)})))\n",
+    )
+    assert pairs == [["a", "1|2"]]
+
+
+def test_retries_timeout_and_idempotency_header_come_from_the_config(sdk_src: Path):
+    values = run(
+        sdk_src,
+        "import orbit_fleet._base_client as b\n"
+        "c = client(fleet_token='t')\n"
+        "print(json.dumps([c.max_retries, c.timeout.read, b.INITIAL_RETRY_DELAY,"
+        " b.MAX_RETRY_DELAY, b.IDEMPOTENCY_HEADER]))\n",
+    )
+    assert values == [4, 90.0, 0.25, 4.0, "Idempotency-Key"]
+
+
+def test_header_option_is_sent_read_from_its_env_and_copied(sdk_src: Path):
+    headers = run(
+        sdk_src,
+        "c = client()\n"
+        "c.ships.retrieve('s1')\n"
+        "c.with_options(region='us').ships.retrieve('s1')\n"
+        "print(json.dumps([dict(r.headers) for r in seen]))\n",
+        ORBIT_REGION="eu",
+        ORBIT_FLEET_TOKEN="secret",
+    )
+    assert isinstance(headers, list)
+    first, copied = headers
+    assert first["x-orbit-region"] == "eu" and copied["x-orbit-region"] == "us"
+    # The credential the config declared (the document has no security scheme).
+    assert first["x-fleet-token"] == "secret"
+
+
+def test_credential_missing_names_the_configs_variable(sdk_src: Path):
+    message = run(
+        sdk_src,
+        "try:\n    client()\nexcept Exception as exc:\n    print(json.dumps(str(exc)))\n",
+    )
+    assert isinstance(message, str) and "ORBIT_FLEET_TOKEN" in message
+
+
+def test_shared_models_are_exported_from_types_and_types_shared(sdk_src: Path):
+    same = run(
+        sdk_src,
+        "from orbit_fleet.types import Coordinates, Ship, shared\n"
+        "print(json.dumps([Coordinates is shared.Coordinates, Coordinates.__module__,"
+        " Ship.model_fields['position'].annotation is not None]))\n",
+    )
+    assert same == [True, "orbit_fleet.types.shared.coordinates", True]
