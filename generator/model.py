@@ -221,6 +221,20 @@ class RequestBody:
     #: For multipart and form bodies: (field, media type) from the spec's
     #: ``encoding``, e.g. ``("metadata", "application/json")``.
     part_content_types: tuple[tuple[str, str], ...] = ()
+    #: For a ``oneOf``/``anyOf`` body of objects: each variant's own fields
+    #: (with its own types and required set). The operation's body parameters
+    #: are then all the variants' fields, required only where every variant
+    #: requires them; the SDK writes one ``@overload`` per variant.
+    variants: tuple[BodyVariant, ...] = ()
+
+
+@dataclass(frozen=True)
+class BodyVariant:
+    """One alternative of a union request body, flattened into arguments."""
+
+    parameters: tuple[Parameter, ...]
+    #: The variant's title or component name, when it has one.
+    name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -294,6 +308,17 @@ class Operation:
     @property
     def path_params(self) -> tuple[Parameter, ...]:
         return tuple(p for p in self.parameters if p.location == "path")
+
+    @property
+    def positional_params(self) -> tuple[Parameter, ...]:
+        """The path parameters passed by position: only the last one, as the
+        Stainless SDKs have it (``retrieve(deployment_id, *, agent_id)``)."""
+        return self.path_params[-1:]
+
+    @property
+    def keyword_path_params(self) -> tuple[Parameter, ...]:
+        """The path parameters before the last one, passed by keyword."""
+        return self.path_params[:-1]
 
     def params_in(self, location: ParamLocation) -> tuple[Parameter, ...]:
         return tuple(p for p in self.parameters if p.location == location)
@@ -430,9 +455,18 @@ class API:
     #: classes the ``types`` package also exports; None without any.
     shared_package: str | None = None
     _by_id: dict[str, Model] = field(default_factory=dict, compare=False, repr=False)
+    _by_module: dict[tuple[str, ...], list[Model]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         self._by_id.update((m.id, m) for m in self.models)
+        for m in self.models:
+            self._by_module.setdefault(m.module, []).append(m)
+
+    def models_in(self, module: tuple[str, ...]) -> tuple[Model, ...]:
+        """The models defined in one module of the types package (``("admin", "x")``)."""
+        return tuple(self._by_module.get(module, ()))
 
     def model(self, model_id: str) -> Model:
         return self._by_id[model_id]

@@ -243,30 +243,24 @@ MODEL_FIELD_RESERVED = PY_KEYWORDS | frozenset(
     }
 )
 
-#: Names a keyword argument of a generated SDK method (and the ``dest`` of the
-#: matching CLI option) may not take: the method's own options, and every name
-#: the generated method and command bodies use, which a parameter would shadow.
-METHOD_PARAM_RESERVED = PY_KEYWORDS | frozenset(
-    {
-        "self",
-        "extra_headers",
-        "extra_query",
-        "extra_body",
-        "timeout",
-        "cast_to",
-        "options",
-        "cast",
-        "path_param",
-        "httpx",
-        "str",
-        "type",
-        "isinstance",
-        "ctx",
-        "values",
-        "click",
-        "invoke",
-    }
-)
+#: Per-request options every generated SDK method takes beside its parameters.
+REQUEST_OPTIONS = ("extra_headers", "extra_query", "extra_body", "timeout")
+
+#: Names a keyword argument of a generated SDK method may not take, as the
+#: Stainless SDKs have it: Python keywords (``from`` -> ``from_``), ``self``,
+#: and the per-request options. Builtins and the names of the generated
+#: method body (``type``, ``id``, ``format``, ``options``, ``input``) stay as
+#: the spec spells them: the body's own names are underscored.
+METHOD_PARAM_RESERVED = PY_KEYWORDS | frozenset({"self", *REQUEST_OPTIONS})
+
+
+def method_param_name(namer: Namer, spec_name: str) -> tuple[str, bool]:
+    """A method parameter's Python name, and whether it is renamed from the
+    spec's name snake-cased (a keyword, a request option, a collision)."""
+    natural = py_identifier(spec_name, prefix="param")
+    name = namer.claim(natural)
+    return name, name != natural
+
 
 #: Attributes of the generated clients: a top-level resource may not take one.
 CLIENT_RESERVED = PY_KEYWORDS | frozenset(
@@ -429,6 +423,19 @@ class Namer:
     def reserve(self, name: str) -> None:
         """Mark ``name`` as taken without handing it out."""
         self.taken.add(name)
+
+
+def organization_class_name(organization: str) -> str:
+    """The client class the Stainless generator forms from ``organization.name``:
+    its words joined, each capitalised and otherwise kept (``Parsec API`` ->
+    ``ParsecAPI``, ``letta`` -> ``Letta``); ``""`` when it has no letters."""
+    parts = re.findall(r"[A-Za-z0-9]+", ascii_fold(organization))
+    name = "".join(w[:1].upper() + w[1:] for w in parts)
+    if name and not name[0].isalpha():
+        name = "Client" + name
+    if name in PY_KEYWORDS or name in SDK_EXPORTS or name + "Error" in SDK_EXPORTS:
+        name += "Client"
+    return name
 
 
 # --- names derived from API structure -----------------------------------------

@@ -100,9 +100,12 @@ class TypeBuilder:
         #: "3.0" reads schemas the 3.0 way; anything later as JSON Schema 2020-12.
         self.openapi_version = openapi_version
         self.models: dict[str, Model] = {}
-        # Class names are unique across the whole SDK, not per module: a
-        # resource module imports models from many modules side by side.
-        self._classes = naming.Namer(naming.CLASS_RESERVED, sep="", escape="Model")
+        # Class names are unique within a types package (``types/beta/v2``),
+        # as the Stainless SDKs have them: the same name in two resources'
+        # packages is two classes (``FileUploadResponse`` in both), never a
+        # numbered one; a module importing both aliases one of them.
+        self._class_namers: dict[tuple[str, ...], naming.Namer] = {}
+        self._reserved_classes: set[str] = set()
         self._module_namers: dict[tuple[str, ...], naming.Namer] = {}
         self._components: dict[tuple[str, ModelRole], str] = {}
         self._recursive: set[str] = set()
@@ -119,20 +122,32 @@ class TypeBuilder:
 
     def reserve_class(self, name: str) -> None:
         """Keep a class name free for something else the SDK defines (a resource, a page)."""
-        self._classes.reserve(name)
+        self._reserved_classes.add(name)
+        for namer in self._class_namers.values():
+            namer.reserve(name)
 
     def new_module(self, package: tuple[str, ...], class_hint: str) -> tuple[tuple[str, ...], str]:
         """Claim a fresh module in ``package`` whose main class is ``class_hint``.
 
         Class names are unique across the SDK, module names within their package.
         """
-        class_name = self._classes.claim(
+        class_name = self._class_namer(package).claim(
             naming.py_identifier(class_hint, prefix="model", case="pascal")
             if not _is_identifier(class_hint)
             else class_hint
         )
         module = self._module_namer(package).claim(naming.module_name(class_name))
         return package + (module,), class_name
+
+    def _class_namer(self, package: tuple[str, ...]) -> naming.Namer:
+        namer = self._class_namers.get(package)
+        if namer is None:
+            namer = self._class_namers[package] = naming.Namer(
+                naming.CLASS_RESERVED, sep="", escape="Model"
+            )
+            for name in self._reserved_classes:
+                namer.reserve(name)
+        return namer
 
     def _module_namer(self, package: tuple[str, ...]) -> naming.Namer:
         namer = self._module_namers.get(package)
@@ -144,11 +159,12 @@ class TypeBuilder:
         """A class for an inline object: its hint (``Shipping``) if free, else
         qualified by the enclosing model (``OrderShipping``), else numbered."""
         name = naming.py_identifier(hint, prefix="model", case="pascal")
-        if name in self._classes.taken or name in self._classes.reserved:
+        classes = self._class_namer(scope.module[:-1])
+        if name in classes.taken or name in classes.reserved:
             owner = scope.parent.rsplit(":", 1)[-1] if scope.parent else ""
             if owner and not name.startswith(owner):
                 name = owner + name
-        return self._classes.claim(name)
+        return classes.claim(name)
 
     # --- recursion -------------------------------------------------------------
 
@@ -192,6 +208,30 @@ class TypeBuilder:
         Scalars stay scalars; a component that is a model of its own stays one.
         """
         at_target, target = self._deref_for_naming(schema, at)
+        only = _nullable_wrapper(target)
+        if only is not None:
+            # `anyOf: [X, {type: 'null'}]` is X, or nothing: the result keeps X's name.
+            keyword, index, variant = only
+            inner = self.named_model(
+                variant, at_target.child(keyword, index), role, package, class_hint
+            )
+            return _with_null(inner, True)
+        if (
+            role == "response"
+            and isinstance(target, dict)
+            and _types_of(target) == ["object"]
+            and not _is_object_like(target, self.resolver, at_target)
+            and not _is_union(target)
+        ):
+            # An object the document gives no properties is still a model of
+            # its own (`FileCopyResponse`), as the Stainless SDKs make it: the
+            # fields the server sends are kept as extra attributes.
+            module, class_name = self.new_module(package, class_hint)
+            model_id = self._model_id(role, module, class_name)
+            self._build_object(
+                target, at_target, Scope(role, module, None), class_name, model_id, module
+            )
+            return ModelRef(model_id, nullable=_declares_null(target))
         if (
             at_target is not at
             and (self._component_wins(at_target, role) or _is_large_enum(target))
@@ -235,6 +275,35 @@ class TypeBuilder:
         """
         at, schema = self._deref_for_naming(schema, at)
         return self._object_properties(self._merge(schema, at), at, scope, namer)
+
+    def object_variants(
+        self, schema: Any, at: Position, scope: Scope
+    ) -> list[tuple[str | None, list[Property]]] | None:
+        """For a ``oneOf``/``anyOf`` of objects (properties beside it shared by
+        all): each variant's title and typed fields, the shared ones merged in.
+        ``None`` when ``schema`` is not such a union (a variant is a scalar,
+        an array or another union)."""
+        if not isinstance(schema, dict):
+            return None
+        keyword = _union_keyword(schema)
+        if keyword is None:
+            return None
+        base = {k: v for k, v in schema.items() if k not in ("oneOf", "anyOf", "discriminator")}
+        found: list[tuple[str | None, list[Property]]] = []
+        for i, variant in _non_null_variants(schema[keyword]):
+            variant_at = at.child(keyword, i)
+            target_at, peeked = self._peek(variant, variant_at)
+            if _is_union(peeked) or not (
+                _is_object_like(peeked, self.resolver, target_at) or _types_of(peeked) == ["object"]
+            ):
+                return None
+            merged = self._merge(base, at)
+            self._merge_into(merged, variant, variant_at, depth=1)
+            title = peeked.get("title") if isinstance(peeked.get("title"), str) else None
+            if title is None and target_at is not variant_at:
+                title = _component_name(target_at)
+            found.append((title, self._object_properties(merged, target_at, scope, naming.Namer())))
+        return found or None
 
     def _deref_for_naming(self, schema: Any, at: Position) -> tuple[Position, Any]:
         if isinstance(schema, dict) and "$ref" in schema:
@@ -1134,3 +1203,24 @@ def _is_object_like(schema: Any, resolver: Resolver, at: Position, depth: int = 
             if _is_object_like(part, resolver, part_at, depth + 1):
                 return True
     return False
+
+
+def _nullable_wrapper(schema: Any) -> tuple[str, int, Any] | None:
+    """``(keyword, index, variant)`` when ``schema`` is only ``anyOf``/``oneOf``
+    of one schema and ``null`` (annotations beside it aside), else ``None``."""
+    if not isinstance(schema, dict):
+        return None
+    keyword = _union_keyword(schema)
+    if keyword is None or not _declares_null_variant(schema[keyword]):
+        return None
+    if not set(schema) - {keyword} <= _ANNOTATIONS:
+        return None
+    variants = _non_null_variants(schema[keyword])
+    if len(variants) != 1:
+        return None
+    index, variant = variants[0]
+    return keyword, index, variant
+
+
+def _declares_null_variant(variants: list[Any]) -> bool:
+    return any(_is_null_schema(v) for v in variants)

@@ -113,9 +113,24 @@ def test_resources_never_shadow_client_attributes(name: str):
     assert naming.Namer(naming.CLIENT_RESERVED).claim(name) == name + "_"
 
 
-@pytest.mark.parametrize("name", ["self", "cast", "str", "type", "ctx", "options", "timeout"])
-def test_method_parameters_never_shadow_names_the_body_uses(name: str):
+@pytest.mark.parametrize(
+    "name", ["self", "class", "from", "extra_headers", "extra_query", "extra_body", "timeout"]
+)
+def test_method_parameters_never_shadow_keywords_or_the_request_options(name: str):
     assert naming.Namer(naming.METHOD_PARAM_RESERVED).claim(name) == name + "_"
+    assert naming.method_param_name(naming.Namer(naming.METHOD_PARAM_RESERVED), name) == (
+        name + "_",
+        True,
+    )
+
+
+@pytest.mark.parametrize("name", ["type", "id", "format", "options", "input", "str", "cast"])
+def test_method_parameters_keep_builtin_and_body_names(name: str):
+    # As the Stainless SDKs spell them: only keywords and request options are renamed.
+    assert naming.method_param_name(naming.Namer(naming.METHOD_PARAM_RESERVED), name) == (
+        name,
+        False,
+    )
 
 
 def test_possessives_do_not_make_a_word():

@@ -246,7 +246,7 @@ def test_edge_case_parameters_on_the_wire(edge):
         "from-date": "2026-01-02",
         "shape": {"kind": "circle", "radius": 1.0},
     }
-    part = client.widgets.get_part("w 1/2", 7)
+    part = client.widgets.get_part(7, widget_id="w 1/2")
     assert seen[-1].url.raw_path == b"/api/widgets/w%201%2F2/parts/7"
     assert type(part).__name__ == "Square" and part.side == 1.5
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .. import naming
 from ..config import SHARED_PACKAGE, Config, default_names
 from ..errors import Diagnostics
@@ -128,7 +130,16 @@ class _Builder(ResourcesMixin):
         c = self.config
         d = default_names(title)
         sdk_package = c.sdk_package or d["sdk_package"]
-        client = c.client_class or d["client_class"]
+        client = (
+            c.client_class
+            or (naming.organization_class_name(c.organization) if c.organization else "")
+            or d["client_class"]
+        )
+        env_prefix = c.env_prefix or (
+            naming.snake(c.organization).upper() if c.organization else ""
+        )
+        if not re.fullmatch(r"[A-Z][A-Z0-9_]*", env_prefix):
+            env_prefix = ""
         cli_package = c.cli_package or f"{sdk_package}_cli"
         return Names(
             title=c.organization or title,
@@ -139,6 +150,6 @@ class _Builder(ResourcesMixin):
             cli_binary=c.cli_binary or d["cli_binary"],
             client_class=client,
             async_client_class="Async" + client,
-            env_prefix=c.env_prefix or d["env_prefix"],
+            env_prefix=env_prefix or d["env_prefix"],
             error_base=client + "Error",
         )

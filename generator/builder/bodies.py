@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from .. import naming
-from ..model import Model, Parameter, Property, RequestBody, Source
+from ..model import (
+    BodyVariant,
+    EnumType,
+    Model,
+    Parameter,
+    Property,
+    RequestBody,
+    Source,
+    TypeExpr,
+    UnionType,
+)
 from ..refs import Position
 from ..schemas import Scope
 from .common import BuilderBase, OpRef, claim_flag, encoding_of, is_array, pick_media, text_of
@@ -45,29 +56,23 @@ class BodiesMixin(BuilderBase):
         required = raw.get("required") is True
         if encoding in ("json", "multipart", "form"):
             target_at, target = self.types._peek(schema, schema_at)
+            flat: list[tuple[Parameter, ...]] | None = None
+            variant_names: list[str | None] = []
             if target and self.types.is_plain_object(target, target_at):
                 props = self.types.properties_of(schema, schema_at, scope(), naming.Namer())
-                for prop in props:
-                    body_params.append(
-                        Parameter(
-                            wire_name=prop.wire_name,
-                            location="body",
-                            py_name=py_namer.claim(
-                                naming.py_identifier(prop.wire_name, prefix="param")
-                            ),
-                            cli_flag=claim_flag(
-                                flag_namer,
-                                naming.cli_flag(prop.wire_name, is_array=is_array(prop.type)),
-                                prop.type,
-                            ),
-                            type=prop.type,
-                            required=prop.required,
-                            description=prop.description,
-                            default=prop.default,
-                            example=prop.example,
-                            deprecated=prop.deprecated,
+                flat = [self._body_params(props, py_namer, flag_namer, {}, schema_at)]
+            elif target:
+                found = self.types.object_variants(target, target_at, scope())
+                if found is not None:
+                    claimed: dict[str, Parameter] = {}
+                    flat = []
+                    for title, props in found:
+                        flat.append(
+                            self._body_params(props, py_namer, flag_namer, claimed, schema_at)
                         )
-                    )
+                        variant_names.append(title)
+            if flat is not None:
+                body_params.extend(flat[0] if len(flat) == 1 else _merge_variants(flat))
                 return RequestBody(
                     content_type,
                     encoding,
@@ -76,6 +81,12 @@ class BodiesMixin(BuilderBase):
                     True,
                     description=text_of(raw.get("description")),
                     part_content_types=self._part_content_types(media, media_at),
+                    variants=tuple(
+                        BodyVariant(params, name)
+                        for params, name in zip(flat, variant_names, strict=True)
+                    )
+                    if len(flat) > 1
+                    else (),
                 )
         expr = self.types.build(schema, schema_at, scope(), "Body")
         py_name = py_namer.claim("body")
@@ -90,6 +101,44 @@ class BodiesMixin(BuilderBase):
             description=text_of(raw.get("description")),
             part_content_types=self._part_content_types(media, media_at),
         )
+
+    def _body_params(
+        self,
+        props: list[Property],
+        py_namer: naming.Namer,
+        flag_namer: naming.Namer,
+        claimed: dict[str, Parameter],
+        at: Position,
+    ) -> tuple[Parameter, ...]:
+        """A flattened body's fields as arguments; a field another variant of
+        the same body already named (in ``claimed``) keeps that name."""
+        out = []
+        for prop in props:
+            known = claimed.get(prop.wire_name)
+            if known is not None:
+                py_name, cli_flag = known.py_name, known.cli_flag
+            else:
+                py_name = self._param_name(py_namer, prop.wire_name, at)
+                cli_flag = claim_flag(
+                    flag_namer,
+                    naming.cli_flag(prop.wire_name, is_array=is_array(prop.type)),
+                    prop.type,
+                )
+            param = Parameter(
+                wire_name=prop.wire_name,
+                location="body",
+                py_name=py_name,
+                cli_flag=cli_flag,
+                type=prop.type,
+                required=prop.required,
+                description=prop.description,
+                default=prop.default,
+                example=prop.example,
+                deprecated=prop.deprecated,
+            )
+            claimed.setdefault(prop.wire_name, param)
+            out.append(param)
+        return tuple(out)
 
     def _part_content_types(self, media: Any, at: Position) -> tuple[tuple[str, str], ...]:
         """``encoding.<field>.contentType`` of a multipart or form body, by field."""
@@ -139,3 +188,34 @@ class BodiesMixin(BuilderBase):
             source=Source(op.at.doc.display, op.at.pointer),
         )
         return model_id
+
+
+def _merge_variants(variants: list[tuple[Parameter, ...]]) -> list[Parameter]:
+    """All the variants' fields, in first-seen order: required where every
+    variant requires them, typed as the union of the variants' types."""
+    by_wire: dict[str, list[Parameter]] = {}
+    for params in variants:
+        for param in params:
+            by_wire.setdefault(param.wire_name, []).append(param)
+    out = []
+    for same in by_wire.values():
+        types = tuple(dict.fromkeys(p.type for p in same))
+        merged: TypeExpr = types[0] if len(types) == 1 else UnionType(types)
+        if len(types) > 1 and all(isinstance(t, EnumType) for t in types):
+            # `kind: "circle"` | `kind: "square"`: one Literal of both.
+            enums = [t for t in types if isinstance(t, EnumType)]
+            values = tuple(dict.fromkeys(v for e in enums for v in e.values))
+            bases = {e.base for e in enums}
+            merged = EnumType(
+                values,
+                nullable=any(e.nullable for e in enums),
+                base=bases.pop() if len(bases) == 1 else "any",
+            )
+        out.append(
+            replace(
+                same[0],
+                required=len(same) == len(variants) and all(p.required for p in same),
+                type=merged,
+            )
+        )
+    return out

@@ -138,5 +138,22 @@ class BuilderBase:
             message, file=at.doc.display, pointer=at.pointer, line=at.doc.line_of(at.pointer)
         )
 
+    def _param_name(self, namer: naming.Namer, spec_name: str, at: Position) -> str:
+        """A method parameter's Python name; a rename is reported, since callers
+        of the SDK would expect the spec's name."""
+        name, renamed = naming.method_param_name(namer, spec_name)
+        if renamed:
+            natural = naming.py_identifier(spec_name, prefix="param")
+            if natural in naming.PY_KEYWORDS:
+                why = "a Python keyword"
+            elif natural in naming.REQUEST_OPTIONS:
+                why = "a per-request option of every method"
+            elif natural in namer.reserved:
+                why = "reserved"
+            else:
+                why = "another parameter's name"
+            self._warn(at, f"parameter {spec_name!r} is {name!r} in the SDK ({natural!r} is {why})")
+        return name
+
     def _config_error(self, pointer: str, message: str, line: int | None = None) -> ConfigError:
         return ConfigError(message, file=self.config.file or "", pointer=pointer, line=line)

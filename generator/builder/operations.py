@@ -54,7 +54,11 @@ class OperationsMixin(
             location: str = raw["in"]
             parameters.append(self._parameter(raw, at, location, scope, py_namer, flag_namer))
         body = self._request_body(op, scope, py_namer, flag_namer, body_params)
-        path_params = [p for p in parameters if p.location == "path"]
+        # In the order the path spells them: the last one is the positional argument.
+        path_params = sorted(
+            (p for p in parameters if p.location == "path"),
+            key=lambda p: _template_position(op.path, p.wire_name),
+        )
         other_params = [p for p in parameters if p.location != "path"]
         parameters = path_params + body_params + other_params
         self._check_path_params(op, path_params)
@@ -118,3 +122,9 @@ class OperationsMixin(
 
     def _singulars(self, resource: Resource) -> list[str]:
         return [naming.pascal(naming.singular_name(p)) for p in resource.path]
+
+
+def _template_position(path: str, name: str) -> int:
+    """Where ``{name}`` is in ``path``; after every other one when it is not there."""
+    index = path.find("{" + name + "}")
+    return len(path) if index < 0 else index

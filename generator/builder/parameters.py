@@ -91,7 +91,7 @@ class ParametersMixin(BuilderBase):
         return Parameter(
             wire_name=name,
             location=location,  # type: ignore[arg-type]
-            py_name=py_namer.claim(naming.py_identifier(name, prefix="param")),
+            py_name=self._param_name(py_namer, name, at),
             cli_flag=claim_flag(flag_namer, naming.cli_flag(name, is_array=is_array(expr)), expr),
             type=expr,
             required=required,

@@ -1154,7 +1154,8 @@ def _py_lines(prefix: str, value: Any, suffix: str, indent: int) -> list[str]:
 def _python_example(api: API, resource: Resource, op: Operation) -> str:
     """The SDK call with the required arguments, already in black's layout (black
     itself runs only on the rare example that layout cannot fit in the line length)."""
-    args: list[tuple[str, Any]] = [("", _param_value(api, p)) for p in op.path_params]
+    args: list[tuple[str, Any]] = [("", _param_value(api, p)) for p in op.positional_params]
+    args += [(f"{p.py_name}=", _param_value(api, p)) for p in op.keyword_path_params]
     whole = op.body is not None and not op.body.flattened
     for p in op.parameters:
         if p.location != "path" and p.required and not (whole and p.location == "body"):

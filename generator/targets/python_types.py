@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .. import naming
 from ..model import (
     API,
     ArrayType,
@@ -72,18 +73,49 @@ class Annotator:
         """Relative spec of a runtime module (``_models``...) from this module."""
         return relative_import(self.module, path)
 
+    #: Model id -> how this module spells it: its class name, or an alias when
+    #: two models of one name (in two resources' packages) meet in this module.
+    spelled: dict[str, str] = field(default_factory=dict)
+    #: Spelling -> model id, for the names this module already uses.
+    _owners: dict[str, str] = field(default_factory=dict)
+    _locals_known: bool = False
+
     def model_name(self, model: Model) -> str:
+        known = self.spelled.get(model.id)
+        if known is not None:
+            return known
         target = ("types",) + model.module
+        name = model.class_name
         if target != self.module:
             self.foreign_models.add(model.id)
-        return model.class_name
+            if not self._locals_known and self.module[:1] == ("types",):
+                # Classes this module defines keep their names.
+                self._locals_known = True
+                for local in self.api.models_in(self.module[1:]):
+                    self._owners.setdefault(local.class_name, local.id)
+            owner = self._owners.get(name)
+            if owner is not None and owner != model.id:
+                base = naming.pascal_words(naming.words("_".join(model.module[:-1]))) or "Types"
+                name, n = base + model.class_name, 2
+                while name in self._owners:
+                    name, n = f"{base}{model.class_name}{n}", n + 1
+        self.spelled[model.id] = name
+        self._owners.setdefault(name, model.id)
+        return name
+
+    def import_name(self, model: Model) -> str:
+        """What ``from <module> import ...`` lists for ``model``: ``Name`` or ``Name as Alias``."""
+        name = self.model_name(model)
+        return name if name == model.class_name else f"{model.class_name} as {name}"
 
     def model_imports(self) -> list[tuple[str, str]]:
         """``(module spec, class name)`` for models defined elsewhere, sorted."""
         out = []
         for model_id in self.foreign_models:
             model = self.api.model(model_id)
-            out.append((relative_import(self.module, ("types",) + model.module), model.class_name))
+            out.append(
+                (relative_import(self.module, ("types",) + model.module), self.import_name(model))
+            )
         return sorted(out)
 
     def typing_imports(self) -> list[tuple[str, str]]:

@@ -25,6 +25,7 @@ from ..model import (
     Pagination,
     Parameter,
     Primitive,
+    RequestBody,
     Resource,
     TypeExpr,
     UnionType,
@@ -152,8 +153,13 @@ def _client_view(api: API) -> dict[str, object]:
         )
         for s in api.security_schemes
     ]
+    environments = list(api.environments)
     return {
         "children": [_child_view(r, module) for r in api.resources],
+        "environments": environments,
+        "environment_literal": "Literal["
+        + ", ".join(escape.py_string(name) for name, _ in environments)
+        + "]",
         "auth": auth,
         "secret_values": tuple_literal([f"self.{s.option}" for s in auth]),
         "auth_header_names": tuple_literal(
@@ -271,6 +277,8 @@ class MethodView:
     http_method: str
     doc: str
     signature: list[str]
+    #: Signatures of the ``@overload``s before the method (one per body variant).
+    overloads: list[list[str]]
     path_expr: str
     query: list[tuple[str, str]]
     query_styles: list[tuple[str, str, bool]]
@@ -373,16 +381,17 @@ def _resource_view(api: API, resource: Resource, module: tuple[str, ...]) -> Res
     )
 
 
-def _method_view(api: API, op: Operation, ann: Annotator) -> MethodView:
-    types_module = ann.runtime("_types")
-    for name in ("Headers", "Query", "Body", "NotGiven", "not_given", "Omit", "omit"):
-        ann.need(types_module, name)
-    params = list(op.parameters)
+def _signature(
+    ann: Annotator, params: list[Parameter], body_whole: RequestBody | None
+) -> list[str]:
+    """A method's parameters as Python: the last path parameter by position,
+    everything else by keyword (earlier path parameters first, then the
+    required, then the optional), then the per-request options."""
     path_params = [p for p in params if p.location == "path"]
-    signature = [f"{p.py_name}: {ann.request(p.type)}" for p in path_params]
+    signature = [f"{p.py_name}: {ann.request(p.type)}" for p in path_params[-1:]]
     signature.append("*")
+    signature += [f"{p.py_name}: {ann.request(p.type)}" for p in path_params[:-1]]
     rest = [p for p in params if p.location != "path"]
-    body_whole = op.body if op.body is not None and not op.body.flattened else None
     whole_arg = None
     if body_whole is not None and body_whole.type is not None:
         whole_arg = f"{body_whole.py_name}: {ann.request(body_whole.type)}"
@@ -401,7 +410,23 @@ def _method_view(api: API, op: Operation, ann: Annotator) -> MethodView:
         "extra_body: Body | None = None",
         "timeout: float | httpx.Timeout | None | NotGiven = not_given",
     ]
+    return signature
 
+
+def _method_view(api: API, op: Operation, ann: Annotator) -> MethodView:
+    types_module = ann.runtime("_types")
+    for name in ("Headers", "Query", "Body", "NotGiven", "not_given", "Omit", "omit"):
+        ann.need(types_module, name)
+    params = list(op.parameters)
+    body_whole = op.body if op.body is not None and not op.body.flattened else None
+    signature = _signature(ann, params, body_whole)
+    overloads: list[list[str]] = []
+    if op.body is not None and op.body.variants:
+        # One overload per variant of the body: its own fields, its own required set.
+        others = [p for p in params if p.location != "body"]
+        for variant in op.body.variants:
+            overloads.append(_signature(ann, others + list(variant.parameters), None))
+        ann.need("typing", "overload")
     query = [(escape.py_string(p.wire_name), p.py_name) for p in params if p.location == "query"]
     styles = [
         (escape.py_string(p.wire_name), *p.query_style)
@@ -421,6 +446,7 @@ def _method_view(api: API, op: Operation, ann: Annotator) -> MethodView:
         http_method=op.http_method.upper(),
         doc=_method_doc(op),
         signature=signature,
+        overloads=overloads,
         path_expr=_path_expr(op),
         query=query,
         query_styles=styles,
@@ -462,9 +488,9 @@ def _returns(api: API, op: Operation, ann: Annotator) -> _Returns:
             async_returns=async_type,
             async_def=False,
             # The bare page class at run time: subscripting it on every call costs time.
-            sync_result=f"self._client.request_page(Sync{page}, {item}, options)",
+            sync_result=f"self._client.request_page(Sync{page}, {item}, _options)",
             async_result=f"_cast({escape.py_string(async_type)}, "
-            f"self._client.request_page(Async{page}, {item}, options))",
+            f"self._client.request_page(Async{page}, {item}, _options))",
             imports=_runtime_imports(api, ann, item_expr),
         )
     response = op.response
@@ -485,8 +511,8 @@ def _returns(api: API, op: Operation, ann: Annotator) -> _Returns:
         sync_returns=annotation,
         async_returns=annotation,
         async_def=True,
-        sync_result=f"_cast({target}, self._client.request({cast_to}, options))",
-        async_result=f"_cast({target}, await self._client.request({cast_to}, options))",
+        sync_result=f"_cast({target}, self._client.request({cast_to}, _options))",
+        async_result=f"_cast({target}, await self._client.request({cast_to}, _options))",
         imports=imports,
     )
 
@@ -497,7 +523,7 @@ def _runtime_imports(api: API, ann: Annotator, expr: TypeExpr) -> list[tuple[str
         model = api.model(model_id)
         target = ("types",) + model.module
         if target != ann.module:
-            out.append((relative_import(ann.module, target), model.class_name))
+            out.append((relative_import(ann.module, target), ann.import_name(model)))
     return sorted(set(out))
 
 
@@ -652,7 +678,7 @@ def _model_view(api: API, model: Model, ann: Annotator) -> ModelView:
             "alias",
             model.role,
             doc,
-            alias_of=_quote_models(api, text, model.alias_of),
+            alias_of=_quote_models(api, ann, text, model.alias_of),
         )
     fields = []
     for prop in model.properties:
@@ -701,9 +727,9 @@ def _model_view(api: API, model: Model, ann: Annotator) -> ModelView:
     return ModelView(model.class_name, "object", model.role, doc, fields, functional=functional)
 
 
-def _quote_models(api: API, text: str, expr: TypeExpr) -> str:
+def _quote_models(api: API, ann: Annotator, text: str, expr: TypeExpr) -> str:
     """Quote model names in an alias's value: they may be defined later (cycles)."""
-    names = {api.model(mid).class_name for mid in _model_ids(expr)}
+    names = {ann.model_name(api.model(mid)) for mid in _model_ids(expr)}
     if not names:
         return text
     pattern = re.compile(
@@ -813,7 +839,7 @@ def _example_call(
         if not p.required and not size:
             extras += 1
         value = "2" if size else _example_value(p)
-        args.append(value if p.location == "path" else f"{p.py_name}={value}")
+        args.append(value if p in op.positional_params else f"{p.py_name}={value}")
     dotted = ".".join(resource.path)
     call_args = "(" + ", ".join(args) + ")"
     timeout_args = "(" + ", ".join([*args, "timeout=2.0"]) + ")"

@@ -7,6 +7,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Dict, Mapping, Optional, Tuple, Union
 
 import httpx
+from typing_extensions import Literal
 
 from ._base_client import DEFAULT_MAX_RETRIES, AsyncAPIClient, RequestOptions, SyncAPIClient
 from ._exceptions import BoltzError
@@ -30,6 +31,7 @@ __all__ = [
     "Client",
     "AsyncClient",
     "DEFAULT_BASE_URL",
+    "ENVIRONMENTS",
     "BoltzWithRawResponse",
     "AsyncBoltzWithRawResponse",
     "BoltzWithStreamedResponse",
@@ -38,13 +40,19 @@ __all__ = [
 
 DEFAULT_BASE_URL = "https://api.boltz.bio"
 
+#: The servers the ``environment`` option names; the first is the default.
+ENVIRONMENTS: Dict[str, str] = {
+    "production": "https://api.boltz.bio",
+}
+
 
 class Boltz(SyncAPIClient):
     """Client for the Boltz API.
 
     Options left out come from the environment:
     ``api_key`` from ``BOLTZ_API_KEY``,
-    ``base_url`` from ``BOLTZ_BASE_URL`` (else ``https://api.boltz.bio``).
+    ``base_url`` from ``BOLTZ_BASE_URL``, else from ``environment``
+    (one of production; ``production`` by default).
     ``BOLTZ_CUSTOM_HEADERS`` (``Name: value`` lines) adds headers to every
     request and ``BOLTZ_LOG=debug|info`` turns on logging; credentials are
     never logged.
@@ -56,6 +64,7 @@ class Boltz(SyncAPIClient):
         self,
         *,
         api_key: Optional[str] = None,
+        environment: Union[Literal["production"], NotGiven] = NOT_GIVEN,
         base_url: Union[str, httpx.URL, None] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -73,8 +82,16 @@ class Boltz(SyncAPIClient):
                 "The api_key client option must be set either by passing api_key to the client "
                 "or by setting the BOLTZ_API_KEY environment variable"
             )
+        # base_url wins, then the environment variable, then the environment.
+        if isinstance(environment, NotGiven):
+            environment = "production"
+        elif environment not in ENVIRONMENTS:
+            raise ValueError(
+                f"Unknown environment {environment!r}; expected one of {', '.join(ENVIRONMENTS)}"
+            )
+        self._environment: Literal["production"] = environment
         if base_url is None:
-            base_url = os.environ.get("BOLTZ_BASE_URL") or DEFAULT_BASE_URL
+            base_url = os.environ.get("BOLTZ_BASE_URL") or ENVIRONMENTS[environment]
         super().__init__(
             base_url=base_url,
             timeout=timeout,
@@ -131,6 +148,7 @@ class Boltz(SyncAPIClient):
         self,
         *,
         api_key: Optional[str] = None,
+        environment: Union[Literal["production"], NotGiven] = NOT_GIVEN,
         base_url: Union[str, httpx.URL, None] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
@@ -163,9 +181,13 @@ class Boltz(SyncAPIClient):
             query = {**query, **default_query}
         elif set_default_query is not None:
             query = set_default_query
+        if base_url is None and isinstance(environment, NotGiven):
+            # A new environment moves the copy to that environment's server.
+            base_url = self.base_url
         clone = type(self)(
             api_key=api_key if api_key is not None else self.api_key,
-            base_url=base_url if base_url is not None else self.base_url,
+            environment=self._environment if isinstance(environment, NotGiven) else environment,
+            base_url=base_url,
             timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
             max_retries=self.max_retries if isinstance(max_retries, NotGiven) else max_retries,
             default_headers=headers,
@@ -183,7 +205,8 @@ class AsyncBoltz(AsyncAPIClient):
 
     Options left out come from the environment:
     ``api_key`` from ``BOLTZ_API_KEY``,
-    ``base_url`` from ``BOLTZ_BASE_URL`` (else ``https://api.boltz.bio``).
+    ``base_url`` from ``BOLTZ_BASE_URL``, else from ``environment``
+    (one of production; ``production`` by default).
     ``BOLTZ_CUSTOM_HEADERS`` (``Name: value`` lines) adds headers to every
     request and ``BOLTZ_LOG=debug|info`` turns on logging; credentials are
     never logged.
@@ -195,6 +218,7 @@ class AsyncBoltz(AsyncAPIClient):
         self,
         *,
         api_key: Optional[str] = None,
+        environment: Union[Literal["production"], NotGiven] = NOT_GIVEN,
         base_url: Union[str, httpx.URL, None] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -212,8 +236,16 @@ class AsyncBoltz(AsyncAPIClient):
                 "The api_key client option must be set either by passing api_key to the client "
                 "or by setting the BOLTZ_API_KEY environment variable"
             )
+        # base_url wins, then the environment variable, then the environment.
+        if isinstance(environment, NotGiven):
+            environment = "production"
+        elif environment not in ENVIRONMENTS:
+            raise ValueError(
+                f"Unknown environment {environment!r}; expected one of {', '.join(ENVIRONMENTS)}"
+            )
+        self._environment: Literal["production"] = environment
         if base_url is None:
-            base_url = os.environ.get("BOLTZ_BASE_URL") or DEFAULT_BASE_URL
+            base_url = os.environ.get("BOLTZ_BASE_URL") or ENVIRONMENTS[environment]
         super().__init__(
             base_url=base_url,
             timeout=timeout,
@@ -270,6 +302,7 @@ class AsyncBoltz(AsyncAPIClient):
         self,
         *,
         api_key: Optional[str] = None,
+        environment: Union[Literal["production"], NotGiven] = NOT_GIVEN,
         base_url: Union[str, httpx.URL, None] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
@@ -302,9 +335,13 @@ class AsyncBoltz(AsyncAPIClient):
             query = {**query, **default_query}
         elif set_default_query is not None:
             query = set_default_query
+        if base_url is None and isinstance(environment, NotGiven):
+            # A new environment moves the copy to that environment's server.
+            base_url = self.base_url
         clone = type(self)(
             api_key=api_key if api_key is not None else self.api_key,
-            base_url=base_url if base_url is not None else self.base_url,
+            environment=self._environment if isinstance(environment, NotGiven) else environment,
+            base_url=base_url,
             timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
             max_retries=self.max_retries if isinstance(max_retries, NotGiven) else max_retries,
             default_headers=headers,

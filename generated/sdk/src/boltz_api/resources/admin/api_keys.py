@@ -87,7 +87,7 @@ class APIKeysResource(SyncAPIResource):
           timeout: Override the client-level default timeout for this request, in seconds"""
         from ...types.admin.api_key_create_response import APIKeyCreateResponse
 
-        options = RequestOptions(
+        _options = RequestOptions(
             method="POST",
             path="/compute/v1/admin/api-keys",
             body={
@@ -103,7 +103,7 @@ class APIKeysResource(SyncAPIResource):
             timeout=timeout,
             security=("api_key_auth",),
         )
-        return _cast("APIKeyCreateResponse", self._client.request(APIKeyCreateResponse, options))
+        return _cast("APIKeyCreateResponse", self._client.request(APIKeyCreateResponse, _options))
 
     def list(
         self,
@@ -139,7 +139,7 @@ class APIKeysResource(SyncAPIResource):
           timeout: Override the client-level default timeout for this request, in seconds"""
         from ...types.admin.api_key_list_response import APIKeyListResponse
 
-        options = RequestOptions(
+        _options = RequestOptions(
             method="GET",
             path="/compute/v1/admin/api-keys",
             query={
@@ -154,7 +154,7 @@ class APIKeysResource(SyncAPIResource):
             timeout=timeout,
             security=("api_key_auth",),
         )
-        return self._client.request_page(SyncCursorPage, APIKeyListResponse, options)
+        return self._client.request_page(SyncCursorPage, APIKeyListResponse, _options)
 
     def revoke(
         self,
@@ -181,7 +181,7 @@ class APIKeysResource(SyncAPIResource):
           timeout: Override the client-level default timeout for this request, in seconds"""
         from ...types.admin.api_key_revoke_response import APIKeyRevokeResponse
 
-        options = RequestOptions(
+        _options = RequestOptions(
             method="POST",
             path="/compute/v1/admin/api-keys/" + _path_param("api_key_id", api_key_id) + "/revoke",
             extra_headers=extra_headers,
@@ -190,7 +190,7 @@ class APIKeysResource(SyncAPIResource):
             timeout=timeout,
             security=("api_key_auth",),
         )
-        return _cast("APIKeyRevokeResponse", self._client.request(APIKeyRevokeResponse, options))
+        return _cast("APIKeyRevokeResponse", self._client.request(APIKeyRevokeResponse, _options))
 
 
 class AsyncAPIKeysResource(AsyncAPIResource):
@@ -241,7 +241,7 @@ class AsyncAPIKeysResource(AsyncAPIResource):
           timeout: Override the client-level default timeout for this request, in seconds"""
         from ...types.admin.api_key_create_response import APIKeyCreateResponse
 
-        options = RequestOptions(
+        _options = RequestOptions(
             method="POST",
             path="/compute/v1/admin/api-keys",
             body={
@@ -258,7 +258,7 @@ class AsyncAPIKeysResource(AsyncAPIResource):
             security=("api_key_auth",),
         )
         return _cast(
-            "APIKeyCreateResponse", await self._client.request(APIKeyCreateResponse, options)
+            "APIKeyCreateResponse", await self._client.request(APIKeyCreateResponse, _options)
         )
 
     def list(
@@ -295,7 +295,7 @@ class AsyncAPIKeysResource(AsyncAPIResource):
           timeout: Override the client-level default timeout for this request, in seconds"""
         from ...types.admin.api_key_list_response import APIKeyListResponse
 
-        options = RequestOptions(
+        _options = RequestOptions(
             method="GET",
             path="/compute/v1/admin/api-keys",
             query={
@@ -312,7 +312,7 @@ class AsyncAPIKeysResource(AsyncAPIResource):
         )
         return _cast(
             "AsyncPaginator[APIKeyListResponse, AsyncCursorPage[APIKeyListResponse]]",
-            self._client.request_page(AsyncCursorPage, APIKeyListResponse, options),
+            self._client.request_page(AsyncCursorPage, APIKeyListResponse, _options),
         )
 
     async def revoke(
@@ -340,7 +340,7 @@ class AsyncAPIKeysResource(AsyncAPIResource):
           timeout: Override the client-level default timeout for this request, in seconds"""
         from ...types.admin.api_key_revoke_response import APIKeyRevokeResponse
 
-        options = RequestOptions(
+        _options = RequestOptions(
             method="POST",
             path="/compute/v1/admin/api-keys/" + _path_param("api_key_id", api_key_id) + "/revoke",
             extra_headers=extra_headers,
@@ -350,7 +350,7 @@ class AsyncAPIKeysResource(AsyncAPIResource):
             security=("api_key_auth",),
         )
         return _cast(
-            "APIKeyRevokeResponse", await self._client.request(APIKeyRevokeResponse, options)
+            "APIKeyRevokeResponse", await self._client.request(APIKeyRevokeResponse, _options)
         )
 
 

@@ -1,0 +1,540 @@
+"""The call shapes the published Stainless Python SDKs have, on small inline documents.
+
+Each test writes a document (and a config when the rule depends on one),
+builds the model, and where the rule is about Python, generates the SDK,
+imports it and type-checks it: the rule must hold for any spec, not only for
+the default one.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import yaml
+
+from generator.errors import Diagnostics
+from generator.model import API, ModelRef
+from generator.pipeline import Inputs, generate, load_api
+from generator.writer import write_tree
+
+
+def _ok(schema: dict[str, Any] | None = None, status: str = "200") -> dict[str, Any]:
+    response: dict[str, Any] = {"description": "ok"}
+    if schema is not None:
+        response["content"] = {"application/json": {"schema": schema}}
+    return {status: response}
+
+
+def _doc(title: str, paths: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": title, "version": "1.0"},
+        "servers": [{"url": "https://api.example.com"}],
+        "paths": paths,
+        **extra,
+    }
+
+
+class Generated:
+    """One generated SDK, importable while the test runs."""
+
+    def __init__(self, api: API, root: Path, warnings: list[str]):
+        self.api = api
+        self.root = root
+        self.src = root / "sdk" / "src"
+        self.warnings = warnings
+
+    @property
+    def package(self) -> Any:
+        return importlib.import_module(self.api.names.sdk_package)
+
+    def source(self, *parts: str) -> str:
+        return (self.src / self.api.names.sdk_package / Path(*parts)).read_text()
+
+    def mypy(self) -> None:
+        from tests.test_sdk_typing import mypy
+
+        result = mypy(str(self.src / self.api.names.sdk_package), mypy_path=self.src)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.fixture
+def make_sdk(tmp_path: Path) -> Iterator[Any]:
+    added: list[str] = []
+
+    def make(doc: dict[str, Any], config: dict[str, Any] | None = None) -> Generated:
+        spec = tmp_path / "openapi.yaml"
+        spec.write_text(yaml.safe_dump(doc, sort_keys=False))
+        config_path = None
+        if config is not None:
+            config_path = tmp_path / "generator.yaml"
+            config_path.write_text(yaml.safe_dump(config, sort_keys=False))
+        inputs = Inputs(spec, config_path, validate=False)
+        diagnostics = Diagnostics()
+        api = load_api(inputs, diagnostics)
+        out = tmp_path / "out"
+        write_tree(out, generate(inputs, Diagnostics()))
+        src = str(out / "sdk" / "src")
+        sys.path.insert(0, src)
+        added.append(src)
+        return Generated(api, out, [str(d) for d in diagnostics.items])
+
+    yield make
+    for src in added:
+        sys.path.remove(src)
+    for name in [m for m in sys.modules if m.split(".")[0].endswith("_api")]:
+        if getattr(sys.modules[name], "__file__", "") and str(tmp_path) in str(
+            sys.modules[name].__file__
+        ):
+            del sys.modules[name]
+
+
+def _recorder(seen: list[httpx.Request], body: Any = None) -> httpx.MockTransport:
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json=body if body is not None else {})
+
+    return httpx.MockTransport(handler)
+
+
+# --- path parameters --------------------------------------------------------------
+
+
+NESTED = _doc(
+    "Nested Path",
+    {
+        "/agents/{agent_id}/deployments/{deployment_id}": {
+            "get": {
+                "operationId": "retrieveDeployment",
+                "tags": ["deployments"],
+                # Declared in another order than the path spells them.
+                "parameters": [
+                    {
+                        "name": "deployment_id",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "string"},
+                    },
+                    {
+                        "name": "agent_id",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "string"},
+                    },
+                ],
+                "responses": _ok({"type": "object", "properties": {"id": {"type": "string"}}}),
+            }
+        }
+    },
+)
+
+
+def test_only_the_last_path_parameter_is_positional(make_sdk):
+    sdk = make_sdk(NESTED)
+    (_, op) = sdk.api.all_operations()[0]
+    assert [p.py_name for p in op.positional_params] == ["deployment_id"]
+    assert [p.py_name for p in op.keyword_path_params] == ["agent_id"]
+    seen: list[httpx.Request] = []
+    client = sdk.package.NestedPath(http_client=httpx.Client(transport=_recorder(seen)))
+    params = inspect.signature(client.deployments.retrieve).parameters
+    assert params["deployment_id"].kind is inspect.Parameter.POSITIONAL_OR_KEYWORD
+    assert params["agent_id"].kind is inspect.Parameter.KEYWORD_ONLY
+    client.deployments.retrieve("d1", agent_id="a1")
+    assert seen[-1].url.path == "/agents/a1/deployments/d1"
+    with pytest.raises(TypeError):
+        client.deployments.retrieve("a1", "d1")  # type: ignore[misc]
+    sdk.mypy()
+
+
+# --- parameter names --------------------------------------------------------------
+
+
+NAMES = _doc(
+    "Param Names",
+    {
+        "/things": {
+            "get": {
+                "operationId": "listThings",
+                "tags": ["things"],
+                "parameters": [
+                    {"name": n, "in": "query", "schema": {"type": "string"}}
+                    for n in ("type", "id", "format", "options", "input", "from", "timeout")
+                ],
+                "responses": _ok({"type": "object", "properties": {"id": {"type": "string"}}}),
+            }
+        }
+    },
+)
+
+
+def test_parameter_names_keep_the_spec_spelling_except_keywords_and_request_options(make_sdk):
+    sdk = make_sdk(NAMES)
+    (_, op) = sdk.api.all_operations()[0]
+    names = {p.wire_name: p.py_name for p in op.parameters}
+    assert names == {
+        "type": "type",
+        "id": "id",
+        "format": "format",
+        "options": "options",
+        "input": "input",
+        "from": "from_",
+        "timeout": "timeout_",
+    }
+    renames = [w for w in sdk.warnings if "in the SDK" in w]
+    assert len(renames) == 2
+    assert any("'from' is 'from_'" in w and "keyword" in w for w in renames)
+    assert any("'timeout' is 'timeout_'" in w and "per-request option" in w for w in renames)
+
+    seen: list[httpx.Request] = []
+    client = sdk.package.ParamNames(http_client=httpx.Client(transport=_recorder(seen)))
+    client.things.list(
+        type="t", id="i", format="f", options="o", input="n", from_="x", timeout_="9"
+    )
+    assert dict(seen[-1].url.params) == {
+        "type": "t",
+        "id": "i",
+        "format": "f",
+        "options": "o",
+        "input": "n",
+        "from": "x",
+        "timeout": "9",
+    }
+    sdk.mypy()
+
+
+# --- request bodies ---------------------------------------------------------------
+
+_CIRCLE = {
+    "type": "object",
+    "title": "Circle",
+    "required": ["kind", "radius"],
+    "properties": {
+        "kind": {"const": "circle"},
+        "radius": {"type": "number"},
+        "label": {"type": "string"},
+    },
+}
+_SQUARE = {
+    "type": "object",
+    "title": "Square",
+    "required": ["kind", "side"],
+    "properties": {
+        "kind": {"const": "square"},
+        "side": {"type": "number"},
+        "label": {"type": "string"},
+    },
+}
+
+BODIES = _doc(
+    "Body Shapes",
+    {
+        "/shapes": {
+            "post": {
+                "operationId": "createShape",
+                "tags": ["shapes"],
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/json": {
+                            "schema": {"oneOf": [{"$ref": "#/components/schemas/Circle"}, _SQUARE]}
+                        }
+                    },
+                },
+                "responses": _ok({"$ref": "#/components/schemas/Circle"}),
+            }
+        },
+        "/labels": {
+            "post": {
+                "operationId": "createLabel",
+                "tags": ["shapes"],
+                "requestBody": {
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "allOf": [
+                                    {"$ref": "#/components/schemas/Circle"},
+                                    {
+                                        "type": "object",
+                                        "required": ["text"],
+                                        "properties": {"text": {"type": "string"}},
+                                    },
+                                ]
+                            }
+                        }
+                    }
+                },
+                "responses": _ok({"$ref": "#/components/schemas/Circle"}),
+            }
+        },
+    },
+    components={"schemas": {"Circle": _CIRCLE}},
+)
+
+
+def test_all_of_bodies_are_flattened_into_keywords(make_sdk):
+    sdk = make_sdk(BODIES)
+    op = next(op for _, op in sdk.api.all_operations() if op.py_name == "create_label")
+    assert op.body is not None and op.body.flattened and not op.body.variants
+    assert {p.py_name: p.required for p in op.parameters} == {
+        "kind": True,
+        "radius": True,
+        "label": False,
+        "text": True,
+    }
+
+
+def test_one_of_bodies_become_one_overload_per_variant(make_sdk):
+    sdk = make_sdk(BODIES)
+    op = next(op for _, op in sdk.api.all_operations() if op.py_name == "create")
+    assert op.body is not None and op.body.flattened
+    variants = [{p.py_name: p.required for p in v.parameters} for v in op.body.variants]
+    assert variants == [
+        {"kind": True, "radius": True, "label": False},
+        {"kind": True, "side": True, "label": False},
+    ]
+    # The method itself takes every variant's fields; only `kind` is always required.
+    assert {p.py_name: p.required for p in op.parameters} == {
+        "kind": True,
+        "radius": False,
+        "label": False,
+        "side": False,
+    }
+    source = sdk.source("resources", "shapes.py")
+    assert source.count("@overload") == 4  # two variants, sync and async
+    sdk.mypy()
+
+    seen: list[httpx.Request] = []
+    client = sdk.package.BodyShapes(
+        http_client=httpx.Client(transport=_recorder(seen, {"kind": "circle", "radius": 1}))
+    )
+    client.shapes.create(kind="square", side=2.0)
+    assert json.loads(seen[-1].content) == {"kind": "square", "side": 2.0}
+
+
+def test_overloads_reject_a_call_no_variant_accepts(make_sdk, tmp_path: Path):
+    sdk = make_sdk(BODIES)
+    from tests.test_sdk_typing import mypy
+
+    user = tmp_path / "user_code.py"
+    user.write_text(
+        "from body_shapes_api import BodyShapes\n"
+        "client = BodyShapes()\n"
+        "client.shapes.create(kind='circle', radius=1.0)\n"
+        "client.shapes.create(kind='square', side=1.0)\n"
+        "client.shapes.create(kind='square', radius=1.0)\n"
+    )
+    result = mypy(str(user), mypy_path=sdk.src)
+    errors = [line for line in result.stdout.splitlines() if "error:" in line]
+    assert len(errors) == 1 and "user_code.py:5" in errors[0], result.stdout
+
+
+# --- responses --------------------------------------------------------------------
+
+RESULTS = _doc(
+    "Results",
+    {
+        "/files/{id}/copy": {
+            "post": {
+                "operationId": "copyFile",
+                "tags": ["files"],
+                "parameters": [
+                    {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+                ],
+                "responses": _ok({"type": "object"}),
+            }
+        },
+        "/files/{id}": {
+            "get": {
+                "operationId": "getFile",
+                "tags": ["files"],
+                "parameters": [
+                    {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+                ],
+                "responses": _ok(
+                    {"anyOf": [{"$ref": "#/components/schemas/File"}, {"type": "null"}]}
+                ),
+            }
+        },
+    },
+    components={"schemas": {"File": {"type": "object", "properties": {"id": {"type": "string"}}}}},
+)
+RESULTS_CONFIG = {
+    "resources": {
+        "files": {"methods": {"copy": "post /files/{id}/copy", "retrieve": "get /files/{id}"}}
+    }
+}
+
+
+def test_an_object_without_properties_is_a_model_of_its_own(make_sdk):
+    sdk = make_sdk(RESULTS, RESULTS_CONFIG)
+    op = next(op for _, op in sdk.api.all_operations() if op.py_name == "copy")
+    assert isinstance(op.response.type, ModelRef)
+    model = sdk.api.model(op.response.type.model_id)
+    assert (model.class_name, model.kind) == ("FileCopyResponse", "object")
+    assert "-> FileCopyResponse:" in sdk.source("resources", "files.py")
+
+    seen: list[httpx.Request] = []
+    client = sdk.package.Results(http_client=httpx.Client(transport=_recorder(seen, {"a": 1})))
+    result = client.files.copy("f1")
+    assert type(result).__name__ == "FileCopyResponse" and result.a == 1  # type: ignore[attr-defined]
+    sdk.mypy()
+
+
+def test_a_nullable_any_of_result_keeps_its_name(make_sdk):
+    sdk = make_sdk(RESULTS, RESULTS_CONFIG)
+    op = next(op for _, op in sdk.api.all_operations() if op.py_name == "retrieve")
+    assert isinstance(op.response.type, ModelRef) and op.response.type.nullable
+    assert "-> Optional[FileRetrieveResponse]:" in sdk.source("resources", "files.py")
+
+    client = sdk.package.Results(
+        http_client=httpx.Client(
+            transport=httpx.MockTransport(lambda r: httpx.Response(200, json=None))
+        )
+    )
+    assert client.files.retrieve("f1") is None
+
+
+# --- type names -------------------------------------------------------------------
+
+SPACES = _doc(
+    "Spaces",
+    {
+        "/files": {
+            "post": {
+                "responses": _ok(
+                    {
+                        "type": "object",
+                        "properties": {
+                            "id": {"type": "string"},
+                            "v2": {"$ref": "#/components/schemas/V2"},
+                        },
+                    }
+                )
+            }
+        },
+        "/beta/v2/files": {
+            "post": {
+                "responses": _ok({"type": "object", "properties": {"size": {"type": "integer"}}})
+            }
+        },
+    },
+    components={"schemas": {"V2": {"type": "object", "properties": {"n": {"type": "integer"}}}}},
+)
+SPACES_CONFIG = {
+    "resources": {
+        "files": {"methods": {"upload": "post /files"}},
+        "beta": {
+            "subresources": {
+                "v2": {"subresources": {"files": {"methods": {"upload": "post /beta/v2/files"}}}}
+            }
+        },
+    }
+}
+
+
+def test_types_are_namespaced_by_resource_not_numbered(make_sdk):
+    sdk = make_sdk(SPACES, SPACES_CONFIG)
+    names = {(m.module, m.class_name) for m in sdk.api.models}
+    assert (("file_upload_response",), "FileUploadResponse") in names
+    assert (("beta", "v2", "file_upload_response"), "FileUploadResponse") in names
+    assert not any(name.endswith("Response2") for _, name in names)
+    top = sdk.package.types.FileUploadResponse
+    beta = importlib.import_module("spaces_api.types.beta.v2").FileUploadResponse
+    assert top is not beta and "size" in beta.model_fields and "id" in top.model_fields
+    sdk.mypy()
+
+
+def test_a_module_that_meets_two_models_of_one_name_aliases_one(make_sdk):
+    doc = _doc(
+        "Meet",
+        {
+            "/a": {"get": {"responses": _ok({"$ref": "#/components/schemas/Thing"})}},
+            "/b/things": {
+                "get": {
+                    "responses": _ok(
+                        {
+                            "type": "object",
+                            "properties": {"other": {"$ref": "#/components/schemas/Thing"}},
+                        }
+                    )
+                }
+            },
+        },
+        components={
+            "schemas": {"Thing": {"type": "object", "properties": {"x": {"type": "integer"}}}}
+        },
+    )
+    config = {
+        "resources": {
+            "a": {"models": {"Thing": "#/components/schemas/Thing"}, "methods": {"get": "get /a"}},
+            "b": {
+                "subresources": {"things": {"methods": {"list": "get /b/things"}}},
+            },
+        }
+    }
+    sdk = make_sdk(doc, config)
+    sdk.mypy()
+
+
+# --- the client -------------------------------------------------------------------
+
+
+def _url(client: Any) -> str:
+    return str(client.base_url).rstrip("/")
+
+
+def test_the_client_class_comes_from_the_organization_name(make_sdk):
+    sdk = make_sdk(NESTED, {"organization": {"name": "Parsec API"}})
+    assert sdk.api.names.client_class == "ParsecAPI"
+    assert sdk.api.names.async_client_class == "AsyncParsecAPI"
+    assert sdk.api.names.env_prefix == "PARSEC_API"
+    assert hasattr(sdk.package, "ParsecAPI")
+
+
+def test_a_class_name_in_the_config_wins_over_the_organization(make_sdk):
+    sdk = make_sdk(
+        NESTED,
+        {"organization": {"name": "Parsec API"}, "client_settings": {"class_name": "Parsec"}},
+    )
+    assert sdk.api.names.client_class == "Parsec"
+
+
+def test_environments_become_the_environment_keyword(make_sdk, monkeypatch):
+    sdk = make_sdk(
+        NESTED,
+        {
+            "environments": {
+                "production": "https://api.example.com",
+                "sandbox": "https://sandbox.example.com",
+            }
+        },
+    )
+    env = "NESTED_PATH_BASE_URL"
+    monkeypatch.delenv(env, raising=False)
+    NestedPath = sdk.package.NestedPath
+    assert _url(NestedPath()) == "https://api.example.com"
+    assert _url(NestedPath(environment="sandbox")) == "https://sandbox.example.com"
+    # The environment variable comes between the environment and base_url.
+    monkeypatch.setenv(env, "https://env.example.com")
+    assert _url(NestedPath(environment="sandbox")) == "https://env.example.com"
+    assert (
+        _url(NestedPath(environment="sandbox", base_url="https://mine.example.com"))
+        == "https://mine.example.com"
+    )
+    monkeypatch.delenv(env)
+    with pytest.raises(ValueError, match="Unknown environment 'staging'"):
+        NestedPath(environment="staging")
+    copy = NestedPath().with_options(environment="sandbox")
+    assert _url(copy) == "https://sandbox.example.com"
+    assert _url(NestedPath(environment="sandbox").with_options(timeout=3)) == (
+        "https://sandbox.example.com"
+    )
+    sdk.mypy()
