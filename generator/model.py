@@ -417,6 +417,18 @@ class HeaderOption:
 
 
 @dataclass(frozen=True)
+class StreamRule:
+    """What a stream does with a server-sent event (the config's ``streaming.on_event``),
+    the first matching rule deciding."""
+
+    #: Event names it matches (None: an event without an ``event:`` line); empty: any name.
+    event_types: tuple[str | None, ...]
+    #: Matches only events whose data starts with this text; None: any data.
+    data_starts_with: str | None
+    handle: Literal["yield", "done", "error", "continue"]
+
+
+@dataclass(frozen=True)
 class ClientSettings:
     """Client-wide behaviour the config sets (``client_settings``, ``query_settings``)."""
 
@@ -433,6 +445,8 @@ class ClientSettings:
     query_nested_format: Literal["brackets", "dots"] | None = None
     default_headers: tuple[tuple[str, str], ...] = ()
     header_options: tuple[HeaderOption, ...] = ()
+    #: Empty: every event is yielded.
+    stream_rules: tuple[StreamRule, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -180,3 +180,14 @@ def test_client_methods_are_placed_by_tag_with_a_warning(tmp_path: Path):
 def test_shared_model_that_points_nowhere_is_an_error(tmp_path: Path):
     with pytest.raises(ConfigError, match="points nowhere"):
         build(tmp_path, "resources:\n  $shared:\n    models:\n      ghost: Ghost\n")
+
+
+def test_stream_rules_reach_the_model(fleet: tuple[API, Diagnostics]):
+    api, _ = fleet
+    rules = api.client_settings.stream_rules
+    assert [(r.event_types, r.data_starts_with, r.handle) for r in rules] == [
+        (("error",), None, "error"),
+        ((), "[DONE]", "done"),
+        (("position", "status"), None, "yield"),
+        ((), None, "continue"),
+    ]
