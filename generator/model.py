@@ -304,6 +304,8 @@ class Operation:
     #: Other 2XX responses beside :attr:`response` (``201`` beside ``204``),
     #: so a target can widen the result type; untyped when identical.
     other_responses: tuple[Response, ...] = ()
+    #: The config's ``positional_params`` (wire names of path parameters); None: the default.
+    positional_names: tuple[str, ...] | None = None
 
     @property
     def path_params(self) -> tuple[Parameter, ...]:
@@ -311,14 +313,19 @@ class Operation:
 
     @property
     def positional_params(self) -> tuple[Parameter, ...]:
-        """The path parameters passed by position: only the last one, as the
-        Stainless SDKs have it (``retrieve(deployment_id, *, agent_id)``)."""
+        """The path parameters passed by position: those the config's
+        ``positional_params`` names, in its order, else only the last one, as
+        the Stainless SDKs have it (``retrieve(deployment_id, *, agent_id)``)."""
+        if self.positional_names is not None:
+            by_name = {p.wire_name: p for p in self.path_params}
+            return tuple(by_name[n] for n in self.positional_names if n in by_name)
         return self.path_params[-1:]
 
     @property
     def keyword_path_params(self) -> tuple[Parameter, ...]:
-        """The path parameters before the last one, passed by keyword."""
-        return self.path_params[:-1]
+        """The path parameters not passed by position, passed by keyword."""
+        positional = self.positional_params
+        return tuple(p for p in self.path_params if p not in positional)
 
     def params_in(self, location: ParamLocation) -> tuple[Parameter, ...]:
         return tuple(p for p in self.parameters if p.location == location)

@@ -382,15 +382,20 @@ def _resource_view(api: API, resource: Resource, module: tuple[str, ...]) -> Res
 
 
 def _signature(
-    ann: Annotator, params: list[Parameter], body_whole: RequestBody | None
+    ann: Annotator,
+    params: list[Parameter],
+    body_whole: RequestBody | None,
+    positional: tuple[Parameter, ...] | None = None,
 ) -> list[str]:
-    """A method's parameters as Python: the last path parameter by position,
-    everything else by keyword (earlier path parameters first, then the
-    required, then the optional), then the per-request options."""
+    """A method's parameters as Python: the last path parameter (or those the
+    config's ``positional_params`` names) by position, everything else by
+    keyword (other path parameters first, then the required, then the
+    optional), then the per-request options."""
     path_params = [p for p in params if p.location == "path"]
-    signature = [f"{p.py_name}: {ann.request(p.type)}" for p in path_params[-1:]]
+    first = list(positional) if positional is not None else path_params[-1:]
+    signature = [f"{p.py_name}: {ann.request(p.type)}" for p in first]
     signature.append("*")
-    signature += [f"{p.py_name}: {ann.request(p.type)}" for p in path_params[:-1]]
+    signature += [f"{p.py_name}: {ann.request(p.type)}" for p in path_params if p not in first]
     rest = [p for p in params if p.location != "path"]
     whole_arg = None
     if body_whole is not None and body_whole.type is not None:
@@ -419,13 +424,15 @@ def _method_view(api: API, op: Operation, ann: Annotator) -> MethodView:
         ann.need(types_module, name)
     params = list(op.parameters)
     body_whole = op.body if op.body is not None and not op.body.flattened else None
-    signature = _signature(ann, params, body_whole)
+    signature = _signature(ann, params, body_whole, op.positional_params)
     overloads: list[list[str]] = []
     if op.body is not None and op.body.variants:
         # One overload per variant of the body: its own fields, its own required set.
         others = [p for p in params if p.location != "body"]
         for variant in op.body.variants:
-            overloads.append(_signature(ann, others + list(variant.parameters), None))
+            overloads.append(
+                _signature(ann, others + list(variant.parameters), None, op.positional_params)
+            )
         ann.need("typing", "overload")
     query = [(escape.py_string(p.wire_name), p.py_name) for p in params if p.location == "query"]
     styles = [
