@@ -374,6 +374,8 @@ class SecurityScheme:
     cli_flag: str = "api-key"
     token_url: str | None = None
     description: str | None = None
+    #: The config's ``nullable: true``: the client may be built without it.
+    optional: bool = False
 
 
 @dataclass(frozen=True)

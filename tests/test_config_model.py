@@ -236,3 +236,24 @@ def test_positional_params_from_the_config(tmp_path: Path):
     api = load_api(Inputs(tmp_path / "openapi.yaml", config), Diagnostics())
     (op,) = api.resources[0].operations
     assert [p.py_name for p in op.positional_params] == ["deployment_id"]
+
+
+def test_nullable_credentials_do_not_make_the_client_require_one(tmp_path: Path):
+    from generator.targets import sdk
+
+    spec = (
+        SPEC + "components:\n  securitySchemes:\n    Key: {type: apiKey, in: header, name: x-key}\n"
+    )
+    spec += "security:\n  - Key: []\n"
+    (tmp_path / "openapi.yaml").write_text(spec)
+    config = tmp_path / "stainless.yml"
+    for nullable, required in (("true", False), ("false", True)):
+        config.write_text(
+            "client_settings:\n  opts:\n    api_key:\n"
+            f"      nullable: {nullable}\n      read_env: SHOP_KEY\n"
+            "      auth: {security_scheme: Key}\n"
+        )
+        api = load_api(Inputs(tmp_path / "openapi.yaml", config), Diagnostics())
+        assert api.security_schemes[0].optional is not required
+        client = next(t for p, t in sdk.render_sdk(api).items() if p.endswith("/_client.py"))
+        assert ("client option must be set" in client) is required

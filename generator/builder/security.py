@@ -128,6 +128,7 @@ class SecurityMixin(BuilderBase):
                     token_url=token_url if isinstance(token_url, str) else None,
                     description=(chosen.description if chosen else None)
                     or text_of(raw.get("description")),
+                    optional=bool(chosen and chosen.nullable),
                 )
             )
         return tuple(out)

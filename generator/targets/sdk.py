@@ -167,7 +167,10 @@ def _client_view(api: API) -> dict[str, object]:
         ),
         # A client that cannot make a single call without a credential says so
         # when it is built, not at the first request.
-        "auth_required": bool(auth and operations) and all(op.security for op in operations),
+        "auth_required": bool(auth and operations)
+        and all(op.security for op in operations)
+        # Credentials the config makes nullable may all be left out.
+        and not all(s.optional for s in api.security_schemes),
     }
 
 
