@@ -376,6 +376,10 @@ class SecurityScheme:
     description: str | None = None
     #: The config's ``nullable: true``: the client may be built without it.
     optional: bool = False
+    #: For ``http_basic`` configured with ``role: username`` and ``role: password``
+    #: options: the password's option (``option`` is then the user name alone).
+    password_option: str | None = None
+    password_env_var: str | None = None
 
 
 @dataclass(frozen=True)

@@ -106,6 +106,9 @@ class AuthView:
     param_name: str
     #: Lower-case header that carries the credential ("" when it goes in the query).
     header: str
+    #: The password of an HTTP basic scheme in two options; the view of the
+    #: user name (``kind == "http_basic"``) names it in ``password_option``.
+    password_option: str | None = None
 
 
 def _auth_header(kind: str, location: str, param_name: str) -> str:
@@ -150,8 +153,15 @@ def _client_view(api: API) -> dict[str, object]:
             s.location,
             s.param_name,
             _auth_header(s.kind, s.location, s.param_name),
+            s.password_option,
         )
         for s in api.security_schemes
+    ]
+    # A basic scheme's password is one more credential option of the client.
+    auth += [
+        AuthView(s.name, "http_basic_password", s.password_option, s.password_env_var, "", "", "")
+        for s in api.security_schemes
+        if s.password_option is not None and s.password_env_var is not None
     ]
     environments = list(api.environments)
     return {
