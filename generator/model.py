@@ -304,6 +304,8 @@ class Operation:
     #: Other 2XX responses beside :attr:`response` (``201`` beside ``204``),
     #: so a target can widen the result type; untyped when identical.
     other_responses: tuple[Response, ...] = ()
+    #: The config's ``positional_params`` (wire names of path parameters); None: the default.
+    positional_names: tuple[str, ...] | None = None
 
     @property
     def path_params(self) -> tuple[Parameter, ...]:
@@ -311,14 +313,19 @@ class Operation:
 
     @property
     def positional_params(self) -> tuple[Parameter, ...]:
-        """The path parameters passed by position: only the last one, as the
-        Stainless SDKs have it (``retrieve(deployment_id, *, agent_id)``)."""
+        """The path parameters passed by position: those the config's
+        ``positional_params`` names, in its order, else only the last one, as
+        the Stainless SDKs have it (``retrieve(deployment_id, *, agent_id)``)."""
+        if self.positional_names is not None:
+            by_name = {p.wire_name: p for p in self.path_params}
+            return tuple(by_name[n] for n in self.positional_names if n in by_name)
         return self.path_params[-1:]
 
     @property
     def keyword_path_params(self) -> tuple[Parameter, ...]:
-        """The path parameters before the last one, passed by keyword."""
-        return self.path_params[:-1]
+        """The path parameters not passed by position, passed by keyword."""
+        positional = self.positional_params
+        return tuple(p for p in self.path_params if p not in positional)
 
     def params_in(self, location: ParamLocation) -> tuple[Parameter, ...]:
         return tuple(p for p in self.parameters if p.location == location)
@@ -367,6 +374,12 @@ class SecurityScheme:
     cli_flag: str = "api-key"
     token_url: str | None = None
     description: str | None = None
+    #: The config's ``nullable: true``: the client may be built without it.
+    optional: bool = False
+    #: For ``http_basic`` configured with ``role: username`` and ``role: password``
+    #: options: the password's option (``option`` is then the user name alone).
+    password_option: str | None = None
+    password_env_var: str | None = None
 
 
 @dataclass(frozen=True)
@@ -417,6 +430,18 @@ class HeaderOption:
 
 
 @dataclass(frozen=True)
+class StreamRule:
+    """What a stream does with a server-sent event (the config's ``streaming.on_event``),
+    the first matching rule deciding."""
+
+    #: Event names it matches (None: an event without an ``event:`` line); empty: any name.
+    event_types: tuple[str | None, ...]
+    #: Matches only events whose data starts with this text; None: any data.
+    data_starts_with: str | None
+    handle: Literal["yield", "done", "error", "continue"]
+
+
+@dataclass(frozen=True)
 class ClientSettings:
     """Client-wide behaviour the config sets (``client_settings``, ``query_settings``)."""
 
@@ -433,6 +458,8 @@ class ClientSettings:
     query_nested_format: Literal["brackets", "dots"] | None = None
     default_headers: tuple[tuple[str, str], ...] = ()
     header_options: tuple[HeaderOption, ...] = ()
+    #: Empty: every event is yielded.
+    stream_rules: tuple[StreamRule, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from .. import naming
 from ..config import SHARED_PACKAGE, Config, default_names
 from ..errors import Diagnostics
 from ..loader import Document
-from ..model import API, ClientSettings, HeaderOption, Names
+from ..model import API, ClientSettings, HeaderOption, Names, StreamRule
 from ..refs import Resolver
 from ..schemas import ModelPolicy, TypeBuilder
 from .common import text_of
@@ -124,6 +124,14 @@ class _Builder(ResourcesMixin):
             query_nested_format=c.query_nested_format,  # type: ignore[arg-type]
             default_headers=c.default_headers,
             header_options=tuple(header_options),
+            stream_rules=tuple(
+                StreamRule(
+                    rule.event_types if rule.matches_event_type else (),
+                    rule.data_starts_with,
+                    rule.handle,  # type: ignore[arg-type]
+                )
+                for rule in c.on_event
+            ),
         )
 
     def _names(self, title: str) -> Names:

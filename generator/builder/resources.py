@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import naming
-from ..config import HTTP_METHODS, SHARED_PACKAGE, UNPAGINATED, ResourceConfig
+from ..config import HTTP_METHODS, SHARED_PACKAGE, UNPAGINATED, MethodConfig, ResourceConfig
 from ..errors import join_pointer
-from ..model import Resource
+from ..model import Operation, Resource
 from .common import OpRef, text_of
 from .operations import OperationsMixin
 
@@ -90,6 +90,7 @@ class ResourcesMixin(OperationsMixin):
     def _assign_resources(self, ops: list[OpRef]) -> dict[str, ResourceDraft]:
         roots: dict[str, ResourceDraft] = {}
         claimed: set[tuple[str, str]] = set()
+        self.method_configs: dict[tuple[str, str], MethodConfig] = {}
         by_endpoint = {(op.http_method, op.path): op for op in ops}
         # Top-level resources are attributes of the client beside its own
         # attributes and credential options.
@@ -193,6 +194,7 @@ class ResourcesMixin(OperationsMixin):
                         mc.pointer, f"no pagination scheme named {mc.paginated!r}", mc.line
                     )
                 claimed.add((mc.http_method, mc.path))
+                self.method_configs[(mc.http_method, mc.path)] = mc
                 if mc.deprecated and op.node.get("deprecated") is not True:
                     # The config deprecates it as the document could have: the
                     # operation reads as deprecated to every later stage.
@@ -230,6 +232,30 @@ class ResourcesMixin(OperationsMixin):
                 ) from None
             out[target.key] = (naming.pascal(model_name), (SHARED_PACKAGE,))
         return out
+
+    def _positional(self, operation: Operation) -> Operation:
+        """``operation`` with the config's ``positional_params``, when it names any."""
+        mc = self.method_configs.get((operation.http_method, operation.path))
+        if mc is None or mc.positional_params is None:
+            return operation
+        path_names = {p.wire_name for p in operation.path_params}
+        by_py = {p.py_name: p.wire_name for p in operation.path_params}
+        names = []
+        for name in mc.positional_params:
+            wire = name if name in path_names else by_py.get(name)
+            if wire is None:
+                self.diagnostics.warn(
+                    f"positional_params names {name!r}, which is not a path parameter of "
+                    f"{mc.http_method.upper()} {mc.path}; passed by keyword",
+                    file=self.config.file or "",
+                    pointer=mc.pointer,
+                    line=mc.line,
+                )
+                continue
+            names.append(wire)
+        from dataclasses import replace
+
+        return replace(operation, positional_names=tuple(names))
 
     def _tag_descriptions(self) -> dict[str, str]:
         out = {}
@@ -274,7 +300,7 @@ class ResourcesMixin(OperationsMixin):
         for child in draft.children.values():
             self.types.reserve_package(draft.path, child.py_name)
         operations = tuple(
-            self._operation(resource, types_package, method, op, paginated)
+            self._positional(self._operation(resource, types_package, method, op, paginated))
             for method, op, paginated in draft.ops
         )
         subresources = tuple(self._resource(c, draft.path) for c in draft.children.values())

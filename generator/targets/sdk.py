@@ -106,6 +106,9 @@ class AuthView:
     param_name: str
     #: Lower-case header that carries the credential ("" when it goes in the query).
     header: str
+    #: The password of an HTTP basic scheme in two options; the view of the
+    #: user name (``kind == "http_basic"``) names it in ``password_option``.
+    password_option: str | None = None
 
 
 def _auth_header(kind: str, location: str, param_name: str) -> str:
@@ -150,8 +153,15 @@ def _client_view(api: API) -> dict[str, object]:
             s.location,
             s.param_name,
             _auth_header(s.kind, s.location, s.param_name),
+            s.password_option,
         )
         for s in api.security_schemes
+    ]
+    # A basic scheme's password is one more credential option of the client.
+    auth += [
+        AuthView(s.name, "http_basic_password", s.password_option, s.password_env_var, "", "", "")
+        for s in api.security_schemes
+        if s.password_option is not None and s.password_env_var is not None
     ]
     environments = list(api.environments)
     return {
@@ -167,7 +177,10 @@ def _client_view(api: API) -> dict[str, object]:
         ),
         # A client that cannot make a single call without a credential says so
         # when it is built, not at the first request.
-        "auth_required": bool(auth and operations) and all(op.security for op in operations),
+        "auth_required": bool(auth and operations)
+        and all(op.security for op in operations)
+        # Credentials the config makes nullable may all be left out.
+        and not all(s.optional for s in api.security_schemes),
     }
 
 
@@ -382,15 +395,20 @@ def _resource_view(api: API, resource: Resource, module: tuple[str, ...]) -> Res
 
 
 def _signature(
-    ann: Annotator, params: list[Parameter], body_whole: RequestBody | None
+    ann: Annotator,
+    params: list[Parameter],
+    body_whole: RequestBody | None,
+    positional: tuple[Parameter, ...] | None = None,
 ) -> list[str]:
-    """A method's parameters as Python: the last path parameter by position,
-    everything else by keyword (earlier path parameters first, then the
-    required, then the optional), then the per-request options."""
+    """A method's parameters as Python: the last path parameter (or those the
+    config's ``positional_params`` names) by position, everything else by
+    keyword (other path parameters first, then the required, then the
+    optional), then the per-request options."""
     path_params = [p for p in params if p.location == "path"]
-    signature = [f"{p.py_name}: {ann.request(p.type)}" for p in path_params[-1:]]
+    first = list(positional) if positional is not None else path_params[-1:]
+    signature = [f"{p.py_name}: {ann.request(p.type)}" for p in first]
     signature.append("*")
-    signature += [f"{p.py_name}: {ann.request(p.type)}" for p in path_params[:-1]]
+    signature += [f"{p.py_name}: {ann.request(p.type)}" for p in path_params if p not in first]
     rest = [p for p in params if p.location != "path"]
     whole_arg = None
     if body_whole is not None and body_whole.type is not None:
@@ -419,13 +437,15 @@ def _method_view(api: API, op: Operation, ann: Annotator) -> MethodView:
         ann.need(types_module, name)
     params = list(op.parameters)
     body_whole = op.body if op.body is not None and not op.body.flattened else None
-    signature = _signature(ann, params, body_whole)
+    signature = _signature(ann, params, body_whole, op.positional_params)
     overloads: list[list[str]] = []
     if op.body is not None and op.body.variants:
         # One overload per variant of the body: its own fields, its own required set.
         others = [p for p in params if p.location != "body"]
         for variant in op.body.variants:
-            overloads.append(_signature(ann, others + list(variant.parameters), None))
+            overloads.append(
+                _signature(ann, others + list(variant.parameters), None, op.positional_params)
+            )
         ann.need("typing", "overload")
     query = [(escape.py_string(p.wire_name), p.py_name) for p in params if p.location == "query"]
     styles = [
