@@ -276,6 +276,17 @@ class Pagination:
 
 
 @dataclass(frozen=True)
+class Streaming:
+    """A method whose result is a stream of server-sent events (``Stream[...]``)."""
+
+    #: The type of each event's data; ``None`` leaves it the decoded JSON.
+    event_type: TypeExpr | None
+    #: The body parameter that asks for a stream (``stream``), by its Python
+    #: name; ``None`` when the method always streams.
+    param: str | None = None
+
+
+@dataclass(frozen=True)
 class Operation:
     operation_id: str
     #: Method name in the SDK (``create``) and command name in the CLI (``create``).
@@ -304,6 +315,11 @@ class Operation:
     #: Other 2XX responses beside :attr:`response` (``201`` beside ``204``),
     #: so a target can widen the result type; untyped when identical.
     other_responses: tuple[Response, ...] = ()
+    #: Python names of the parameters the config makes positional
+    #: (``positional_params``); ``None`` for the default (the last path parameter).
+    positional_names: tuple[str, ...] | None = None
+    #: How the method streams server-sent events, when it does.
+    streaming: Streaming | None = None
 
     @property
     def path_params(self) -> tuple[Parameter, ...]:
@@ -311,14 +327,19 @@ class Operation:
 
     @property
     def positional_params(self) -> tuple[Parameter, ...]:
-        """The path parameters passed by position: only the last one, as the
-        Stainless SDKs have it (``retrieve(deployment_id, *, agent_id)``)."""
-        return self.path_params[-1:]
+        """The parameters passed by position, in order: the config's
+        ``positional_params`` when it names them, else only the last path
+        parameter, as the Stainless SDKs have it (``retrieve(deployment_id, *, agent_id)``)."""
+        if self.positional_names is None:
+            return self.path_params[-1:]
+        by_name = {p.py_name: p for p in self.parameters}
+        return tuple(by_name[n] for n in self.positional_names if n in by_name)
 
     @property
     def keyword_path_params(self) -> tuple[Parameter, ...]:
-        """The path parameters before the last one, passed by keyword."""
-        return self.path_params[:-1]
+        """The path parameters passed by keyword (before the other keywords)."""
+        positional = self.positional_params
+        return tuple(p for p in self.path_params if p not in positional)
 
     def params_in(self, location: ParamLocation) -> tuple[Parameter, ...]:
         return tuple(p for p in self.parameters if p.location == location)
@@ -450,6 +471,10 @@ class API:
     source_file: str
     #: Page classes the SDK must provide, by style (``CursorIDPage``...).
     page_classes: tuple[tuple[str, str], ...] = ()
+    #: What each server-sent event of a stream does, first match wins:
+    #: (event names, ``None`` for any; data prefix or ``None``; handle:
+    #: ``yield``, ``done``, ``error`` or ``continue``).
+    stream_rules: tuple[tuple[tuple[str | None, ...] | None, str | None, str], ...] = ()
     client_settings: ClientSettings = field(default_factory=lambda: ClientSettings())
     #: The types package of the config's shared models (``$shared``), whose
     #: classes the ``types`` package also exports; None without any.

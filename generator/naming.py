@@ -309,6 +309,8 @@ SDK_EXPORTS = frozenset(
         "BaseModel",
         "SyncAPIClient",
         "AsyncAPIClient",
+        "Stream",
+        "AsyncStream",
     }
 )
 
@@ -357,6 +359,8 @@ CLASS_RESERVED = PY_KEYWORDS | frozenset(
         "AsyncPage",
         "APIResponse",
         "AsyncAPIResponse",
+        "Stream",
+        "AsyncStream",
     }
 )
 

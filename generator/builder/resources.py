@@ -193,6 +193,7 @@ class ResourcesMixin(OperationsMixin):
                         mc.pointer, f"no pagination scheme named {mc.paginated!r}", mc.line
                     )
                 claimed.add((mc.http_method, mc.path))
+                self.method_configs[(mc.http_method, mc.path)] = mc
                 if mc.deprecated and op.node.get("deprecated") is not True:
                     # The config deprecates it as the document could have: the
                     # operation reads as deprecated to every later stage.
