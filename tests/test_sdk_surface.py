@@ -727,3 +727,116 @@ def test_a_stream_parameter_gives_literal_overloads(make_sdk, tmp_path: Path):
     result = mypy(str(user), mypy_path=sdk.src)
     errors = [line for line in result.stdout.splitlines() if "error:" in line]
     assert len(errors) == 1 and "user_stream.py:6" in errors[0], result.stdout
+
+
+def test_the_config_streaming_block_names_the_switch_and_the_event_model(make_sdk):
+    doc = _doc(
+        "Sessions",
+        {
+            "/sessions/{id}/act": {
+                "post": {
+                    "parameters": [
+                        {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+                    ],
+                    "requestBody": {
+                        "content": {
+                            "application/json": {
+                                "schema": {
+                                    "type": "object",
+                                    "properties": {
+                                        "input": {"type": "string"},
+                                        "streamResponse": {"type": "boolean"},
+                                    },
+                                }
+                            }
+                        }
+                    },
+                    "responses": _ok({"type": "object", "properties": {"ok": {"type": "boolean"}}}),
+                }
+            },
+            "/events": {"get": {"responses": _ok({"$ref": "#/components/schemas/Event"})}},
+        },
+        components={
+            "schemas": {
+                "StreamEvent": {"type": "object", "properties": {"type": {"type": "string"}}},
+                "Event": {"type": "object", "properties": {"name": {"type": "string"}}},
+            }
+        },
+    )
+    config = {
+        "resources": {
+            "sessions": {
+                "models": {"stream_event": "#/components/schemas/StreamEvent"},
+                "methods": {
+                    "act": {
+                        "type": "http",
+                        "endpoint": "post /sessions/{id}/act",
+                        "streaming": {
+                            "param_discriminator": "streamResponse",
+                            "stream_event_model": "sessions.stream_event",
+                        },
+                    }
+                },
+            },
+            "event": {
+                "methods": {
+                    "list": {
+                        "type": "http",
+                        "endpoint": "get /events",
+                        "streaming": {"param_discriminator": None},
+                    }
+                }
+            },
+        }
+    }
+    sdk = make_sdk(doc, config)
+    act = next(op for _, op in sdk.api.all_operations() if op.py_name == "act")
+    assert act.streaming is not None and act.streaming.param == "stream_response"
+    sessions = sdk.source("resources", "sessions.py")
+    assert "stream_response: Literal[True]," in sessions and "-> Stream[StreamEvent]:" in sessions
+    assert hasattr(sdk.package.types, "StreamEvent")
+    events = sdk.source("resources", "event.py")
+    assert "-> Stream[EventListResponse]:" in events  # always streams
+    sdk.mypy()
+
+
+def test_a_scalar_json_result_is_a_named_alias(make_sdk):
+    doc = _doc(
+        "Scalars",
+        {
+            "/app/init": {"post": {"responses": _ok({"type": "boolean"})}},
+            "/app/mode": {"get": {"responses": _ok({"enum": ["a", "b"]})}},
+        },
+    )
+    config = {
+        "resources": {"app": {"methods": {"init": "post /app/init", "mode": "get /app/mode"}}}
+    }
+    sdk = make_sdk(doc, config)
+    source = sdk.source("resources", "app.py")
+    assert "-> AppInitResponse:" in source and "-> AppModeResponse:" in source
+    assert sdk.package.types.AppInitResponse is not None
+    client = sdk.package.Scalars(
+        http_client=httpx.Client(
+            transport=httpx.MockTransport(lambda r: httpx.Response(200, json=True))
+        )
+    )
+    assert client.app.init() is True
+    sdk.mypy()
+
+
+def test_a_204_with_a_json_schema_is_typed_by_it(make_sdk):
+    doc = _doc(
+        "Copies",
+        {"/files/copy": {"post": {"responses": _ok({"type": "object"}, status="204")}}},
+    )
+    sdk = make_sdk(doc, {"resources": {"files": {"methods": {"copy": "post /files/copy"}}}})
+    assert "-> FileCopyResponse:" in sdk.source("resources", "files.py")
+    sdk.mypy()
+
+
+def test_type_names_spell_acronyms_as_stainless_does():
+    from generator import naming
+
+    assert naming.pascal("ai_answer_create_params") == "AIAnswerCreateParams"
+    assert naming.pascal("json_get_json_response") == "JsonGetJsonResponse"
+    assert naming.pascal("api_key_id") == "APIKeyID"

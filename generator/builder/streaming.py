@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..config import MethodConfig
-from ..model import ModelRef, Parameter, Primitive, Response, Streaming, TypeExpr
+from .. import naming
+from ..config import MethodConfig, ResourceConfig
+from ..model import Parameter, Primitive, Response, Streaming, TypeExpr
 from ..refs import Position
+from ..schemas import Scope
 from .common import SUCCESS_ORDER, BuilderBase, OpRef
 
 #: The body parameter that asks for a stream when the config names none.
@@ -40,6 +42,10 @@ class StreamingMixin(BuilderBase):
                 + ("always streams" if response.kind == "sse" else "does not stream"),
             )
         if response.kind == "sse":
+            return Streaming(self._event_model(config) or response.type, None)
+        if config is not None and config.param_discriminator is None:
+            # `streaming: {param_discriminator: null}`: always a stream, of the
+            # events the (JSON) response schema describes.
             return Streaming(self._event_model(config) or response.type, None)
         if param is None or (sse is None and config is None):
             return None
@@ -78,12 +84,36 @@ class StreamingMixin(BuilderBase):
         return None
 
     def _event_model(self, config: Any) -> TypeExpr | None:
-        """The model the config's ``stream_event_model`` names (by class name), if built."""
+        """The model the config's ``stream_event_model`` names (``sessions.stream_event``:
+        the model ``stream_event`` of the resource ``sessions``)."""
         name = getattr(config, "stream_event_model", None) if config is not None else None
-        if not isinstance(name, str):
+        if not isinstance(name, str) or not name:
             return None
-        wanted = name.rsplit(".", 1)[-1]
-        for model_id, model in self.types.models.items():
-            if model.class_name == wanted or model.module[-1:] == (wanted,):
-                return ModelRef(model_id)
+        *path, model_name = name.split(".")
+        ref = _model_ref(self.config.resources or (), tuple(path), model_name)
+        if ref is None:
+            ref = dict(self.config.shared_models).get(model_name)
+        if ref is None:
+            self._warn(self.root, f"stream_event_model {name!r} names no model of the config")
+            return None
+        target = ref if ref.startswith("#/") else f"#/components/schemas/{ref}"
+        return self.types.build(
+            {"$ref": target},
+            self.root,
+            Scope("response", (), None),
+            naming.pascal(model_name) or "StreamEvent",
+        )
+
+
+def _model_ref(
+    tree: tuple[ResourceConfig, ...], path: tuple[str, ...], model_name: str
+) -> str | None:
+    """The ``$ref`` of the model ``model_name`` of the resource at ``path``."""
+    if not path:
         return None
+    for rc in tree:
+        if rc.name == path[0] or rc.key == path[0]:
+            if len(path) == 1:
+                return dict(rc.models).get(model_name)
+            return _model_ref(rc.subresources, path[1:], model_name)
+    return None
