@@ -806,21 +806,23 @@ def test_a_scalar_json_result_is_a_named_alias(make_sdk):
         {
             "/app/init": {"post": {"responses": _ok({"type": "boolean"})}},
             "/app/mode": {"get": {"responses": _ok({"enum": ["a", "b"]})}},
+            "/app/name": {"get": {"responses": _ok({"type": "string"})}},
         },
     )
-    config = {
-        "resources": {"app": {"methods": {"init": "post /app/init", "mode": "get /app/mode"}}}
-    }
-    sdk = make_sdk(doc, config)
+    methods = {"init": "post /app/init", "mode": "get /app/mode", "name": "get /app/name"}
+    sdk = make_sdk(doc, {"resources": {"app": {"methods": methods}}})
     source = sdk.source("resources", "app.py")
     assert "-> AppInitResponse:" in source and "-> AppModeResponse:" in source
     assert sdk.package.types.AppInitResponse is not None
-    client = sdk.package.Scalars(
-        http_client=httpx.Client(
-            transport=httpx.MockTransport(lambda r: httpx.Response(200, json=True))
-        )
-    )
-    assert client.app.init() is True
+    # A string result is typed `str`, its alias exported all the same.
+    assert "-> str:" in source and sdk.package.types.AppNameResponse is not None
+
+    def client(value: Any) -> Any:
+        transport = httpx.MockTransport(lambda r: httpx.Response(200, json=value))
+        return sdk.package.Scalars(http_client=httpx.Client(transport=transport))
+
+    assert client(True).app.init() is True
+    assert client("n").app.name() == "n"  # decoded as JSON, not the raw text
     sdk.mypy()
 
 

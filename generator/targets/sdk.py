@@ -632,6 +632,10 @@ def _returns(api: API, op: Operation, ann: Annotator) -> _Returns:
     else:
         annotation = cast_to = ann.response(response.type)
         imports = _runtime_imports(api, ann, response.type)
+        if _is_string_alias(api, response.type):
+            # As the Stainless SDKs have it: a JSON string result is typed `str`
+            # (its alias is still exported); it is decoded as JSON all the same.
+            annotation = "str"
     target = escape.py_string(annotation)
     return _Returns(
         sync_returns=annotation,
@@ -1047,3 +1051,18 @@ def _stream_rules(api: API) -> list[tuple[str, str, str]]:
         prefix_text = "None" if prefix is None else escape.py_string(prefix)
         out.append((names_text, prefix_text, handle))
     return out
+
+
+def _is_string_alias(api: API, expr: TypeExpr) -> bool:
+    """A method result named only to alias a plain JSON string (``XResponse = str``)."""
+    if not isinstance(expr, ModelRef) or expr.nullable:
+        return False
+    model = api.model(expr.model_id)
+    target = model.alias_of
+    return (
+        model.kind == "alias"
+        and isinstance(target, Primitive)
+        and target.kind == "string"
+        and not target.nullable
+        and target.format is None
+    )
