@@ -97,6 +97,11 @@ OTHER_TARGETS = (
     "openapi",
     "sql",
     "mcp_server",
+    "dotnet",
+    "elixir",
+    "dart",
+    "scala",
+    "cpp",
 )
 
 _PUBLISH = ANY

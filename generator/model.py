@@ -388,6 +388,12 @@ class SecurityScheme:
     cli_flag: str = "api-key"
     token_url: str | None = None
     description: str | None = None
+    #: The config's ``nullable: true``: the client may be built without it.
+    optional: bool = False
+    #: For ``http_basic`` configured with ``role: username`` and ``role: password``
+    #: options: the password's option (``option`` is then the user name alone).
+    password_option: str | None = None
+    password_env_var: str | None = None
 
 
 @dataclass(frozen=True)
@@ -438,6 +444,18 @@ class HeaderOption:
 
 
 @dataclass(frozen=True)
+class StreamRule:
+    """What a stream does with a server-sent event (the config's ``streaming.on_event``),
+    the first matching rule deciding."""
+
+    #: Event names it matches (None: an event without an ``event:`` line); empty: any name.
+    event_types: tuple[str | None, ...]
+    #: Matches only events whose data starts with this text; None: any data.
+    data_starts_with: str | None
+    handle: Literal["yield", "done", "error", "continue"]
+
+
+@dataclass(frozen=True)
 class ClientSettings:
     """Client-wide behaviour the config sets (``client_settings``, ``query_settings``)."""
 
@@ -454,6 +472,8 @@ class ClientSettings:
     query_nested_format: Literal["brackets", "dots"] | None = None
     default_headers: tuple[tuple[str, str], ...] = ()
     header_options: tuple[HeaderOption, ...] = ()
+    #: Empty: every event is yielded.
+    stream_rules: tuple[StreamRule, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -471,10 +491,6 @@ class API:
     source_file: str
     #: Page classes the SDK must provide, by style (``CursorIDPage``...).
     page_classes: tuple[tuple[str, str], ...] = ()
-    #: What each server-sent event of a stream does, first match wins:
-    #: (event names, ``None`` for any; data prefix or ``None``; handle:
-    #: ``yield``, ``done``, ``error`` or ``continue``).
-    stream_rules: tuple[tuple[tuple[str | None, ...] | None, str | None, str], ...] = ()
     client_settings: ClientSettings = field(default_factory=lambda: ClientSettings())
     #: The types package of the config's shared models (``$shared``), whose
     #: classes the ``types`` package also exports; None without any.

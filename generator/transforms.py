@@ -59,8 +59,15 @@ def apply_transforms(
                 line=t.line,
             )
 
+        target = t.args.get("target")
+        if isinstance(target, list) and any(isinstance(item, dict) for item in target):
+            # Targets chosen by schema shape (matches_schema), not by path.
+            warnings.append(at(f"transform {t.command}: schema-matching targets are not supported"))
+            target = [item for item in target if not isinstance(item, dict)]
+            if not target:
+                continue
         try:
-            targets = _targets(data, t.args.get("target"), fail)
+            targets = _targets(data, target, fail)
         except JSONPathError as exc:
             raise fail(str(exc)) from None
         if t.command in ("copy", "move"):

@@ -180,3 +180,80 @@ def test_client_methods_are_placed_by_tag_with_a_warning(tmp_path: Path):
 def test_shared_model_that_points_nowhere_is_an_error(tmp_path: Path):
     with pytest.raises(ConfigError, match="points nowhere"):
         build(tmp_path, "resources:\n  $shared:\n    models:\n      ghost: Ghost\n")
+
+
+def test_stream_rules_reach_the_model(fleet: tuple[API, Diagnostics]):
+    api, _ = fleet
+    rules = api.client_settings.stream_rules
+    assert [(r.event_types, r.data_starts_with, r.handle) for r in rules] == [
+        (("error",), None, "error"),
+        ((), "[DONE]", "done"),
+        (("position", "status"), None, "yield"),
+        ((), None, "continue"),
+    ]
+
+
+TWO_PATH_PARAMS = """openapi: 3.1.0
+info: {title: Agents, version: '1'}
+servers: [{url: https://agents.example}]
+paths:
+  /agents/{agent_id}/deployments/{deployment_id}:
+    get:
+      operationId: getDeployment
+      parameters:
+        - {name: agent_id, in: path, required: true, schema: {type: string}}
+        - {name: deployment_id, in: path, required: true, schema: {type: string}}
+      responses:
+        '200': {description: ok}
+"""
+
+
+def test_positional_params_from_the_config(tmp_path: Path):
+    from generator.targets import sdk
+
+    (tmp_path / "openapi.yaml").write_text(TWO_PATH_PARAMS)
+    config = tmp_path / "stainless.yml"
+    config.write_text(
+        "resources:\n  deployments:\n    methods:\n      retrieve:\n"
+        "        endpoint: get /agents/{agent_id}/deployments/{deployment_id}\n"
+        "        positional_params: [agent_id, deployment_id, nope]\n"
+    )
+    diagnostics = Diagnostics()
+    api = load_api(Inputs(tmp_path / "openapi.yaml", config), diagnostics)
+    (op,) = api.resources[0].operations
+    assert [p.py_name for p in op.positional_params] == ["agent_id", "deployment_id"]
+    assert op.keyword_path_params == ()
+    (warning,) = diagnostics.items
+    assert "'nope', which is not a path parameter" in warning.message and warning.line == 4
+    code = next(t for p, t in sdk.render_sdk(api).items() if p.endswith("deployments.py"))
+    assert "agent_id: str,\n        deployment_id: str,\n        *," in code
+    # Without positional_params only the last one is positional.
+    config.write_text(
+        config.read_text().replace(
+            "        positional_params: [agent_id, deployment_id, nope]\n", ""
+        )
+    )
+    api = load_api(Inputs(tmp_path / "openapi.yaml", config), Diagnostics())
+    (op,) = api.resources[0].operations
+    assert [p.py_name for p in op.positional_params] == ["deployment_id"]
+
+
+def test_nullable_credentials_do_not_make_the_client_require_one(tmp_path: Path):
+    from generator.targets import sdk
+
+    spec = (
+        SPEC + "components:\n  securitySchemes:\n    Key: {type: apiKey, in: header, name: x-key}\n"
+    )
+    spec += "security:\n  - Key: []\n"
+    (tmp_path / "openapi.yaml").write_text(spec)
+    config = tmp_path / "stainless.yml"
+    for nullable, required in (("true", False), ("false", True)):
+        config.write_text(
+            "client_settings:\n  opts:\n    api_key:\n"
+            f"      nullable: {nullable}\n      read_env: SHOP_KEY\n"
+            "      auth: {security_scheme: Key}\n"
+        )
+        api = load_api(Inputs(tmp_path / "openapi.yaml", config), Diagnostics())
+        assert api.security_schemes[0].optional is not required
+        client = next(t for p, t in sdk.render_sdk(api).items() if p.endswith("/_client.py"))
+        assert ("client option must be set" in client) is required

@@ -157,3 +157,73 @@ def test_shared_models_are_exported_from_types_and_types_shared(sdk_src: Path):
         " Ship.model_fields['position'].annotation is not None]))\n",
     )
     assert same == [True, "orbit_fleet.types.shared.coordinates", True]
+
+
+BASIC_SPEC = """openapi: 3.1.0
+info: {title: Courts, version: '1'}
+servers: [{url: https://courts.example}]
+components:
+  securitySchemes:
+    basicAuth: {type: http, scheme: basic}
+security:
+  - basicAuth: []
+paths:
+  /courts:
+    get:
+      operationId: listCourts
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: object}}}}
+"""
+
+
+def test_http_basic_in_a_username_and_a_password_option(tmp_path: Path):
+    (tmp_path / "openapi.yaml").write_text(BASIC_SPEC)
+    (tmp_path / "stainless.yml").write_text(
+        "client_settings:\n  opts:\n"
+        "    username: {read_env: COURTS_USER, auth: {security_scheme: basicAuth, role: username}}\n"
+        "    password: {read_env: COURTS_PASSWORD, auth: {security_scheme: basicAuth, role: password}}\n"
+    )
+    diagnostics = Diagnostics()
+    api = load_api(Inputs(tmp_path / "openapi.yaml", tmp_path / "stainless.yml"), diagnostics)
+    assert diagnostics.items == []
+    (scheme,) = api.security_schemes
+    assert (scheme.option, scheme.password_option, scheme.password_env_var) == (
+        "username",
+        "password",
+        "COURTS_PASSWORD",
+    )
+    for rel, text in render_api(api, formatted=False, jobs=1).items():
+        if rel.startswith("sdk/"):
+            (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / rel).write_text(text)
+    code = (
+        "import json, httpx, courts_api\n"
+        "seen = []\n"
+        "def handler(request):\n"
+        "    seen.append(request)\n"
+        "    return httpx.Response(200, json={})\n"
+        "c = courts_api.Courts(http_client=httpx.Client(transport=httpx.MockTransport(handler)))\n"
+        "c.courts.list()\n"
+        "c.with_options(password='other').courts.list()\n"
+        "print(json.dumps([r.headers['authorization'] for r in seen] + [repr(c)]))\n"
+    )
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("COURTS_")}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={
+            **clean,
+            "PYTHONPATH": str(tmp_path / "sdk/src"),
+            "COURTS_USER": "ann",
+            "COURTS_PASSWORD": "s3cret",
+        },
+    )
+    assert result.returncode == 0, result.stderr
+    first, copied, shown = json.loads(result.stdout)
+    import base64
+
+    assert first == "Basic " + base64.b64encode(b"ann:s3cret").decode()
+    assert copied == "Basic " + base64.b64encode(b"ann:other").decode()
+    assert "s3cret" not in shown

@@ -252,3 +252,15 @@ def test_transforms_run_before_validation_and_modelling(tmp_path: Path):
     assert diagnostics.items == []
     assert [m.class_name for m in api.models] == ["Animal"]
     assert len(diagnostics.notes) == 2
+
+
+def test_schema_matching_targets_are_a_warning():
+    data = doc()
+    report = run(
+        data,
+        "update",
+        target=[{"matches_schema": "$.components.schemas.User"}],
+        value={"$ref": "#/components/schemas/User"},
+    )
+    assert "schema-matching targets are not supported" in report.warnings[0].message
+    assert data == doc()

@@ -8,7 +8,7 @@ from .. import naming
 from ..config import SHARED_PACKAGE, Config, default_names
 from ..errors import Diagnostics
 from ..loader import Document
-from ..model import API, ClientSettings, HeaderOption, Names
+from ..model import API, ClientSettings, HeaderOption, Names, StreamRule
 from ..refs import Resolver
 from ..schemas import ModelPolicy, TypeBuilder
 from .common import text_of
@@ -85,7 +85,6 @@ class _Builder(ResourcesMixin):
             models=tuple(self.types.models.values()),
             source_file=self.doc.display,
             page_classes=tuple(sorted(self.page_classes.items())),
-            stream_rules=self._stream_rules(),
             client_settings=self._client_settings(),
             shared_package=SHARED_PACKAGE if self.config.shared_models else None,
         )
@@ -125,23 +124,15 @@ class _Builder(ResourcesMixin):
             query_nested_format=c.query_nested_format,  # type: ignore[arg-type]
             default_headers=c.default_headers,
             header_options=tuple(header_options),
+            stream_rules=tuple(
+                StreamRule(
+                    rule.event_types if rule.matches_event_type else (),
+                    rule.data_starts_with,
+                    rule.handle,  # type: ignore[arg-type]
+                )
+                for rule in c.on_event
+            ),
         )
-
-    def _stream_rules(
-        self,
-    ) -> tuple[tuple[tuple[str | None, ...] | None, str | None, str], ...]:
-        """The config's ``streaming.on_event`` rules; without any, an ``error``
-        event raises, ``data: [DONE]`` ends the stream and the rest are yielded."""
-        rules: list[tuple[tuple[str | None, ...] | None, str | None, str]] = []
-        for rule in self.config.on_event:
-            if rule.kind == "fallthrough":
-                rules.append((None, None, rule.handle))
-            else:
-                names = tuple(rule.event_types) if rule.matches_event_type else None
-                rules.append((names, rule.data_starts_with, rule.handle))
-        if not rules:
-            rules = [(("error",), None, "error"), (None, "[DONE]", "done")]
-        return tuple(rules)
 
     def _names(self, title: str) -> Names:
         c = self.config

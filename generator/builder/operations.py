@@ -139,14 +139,17 @@ class OperationsMixin(
         wanted = method_config.positional_params if method_config is not None else None
         if wanted is None or method_config is None:
             return None
-        by_wire = {p.wire_name: p for p in parameters if p.location in ("path", "query")}
+        candidates = [p for p in parameters if p.location in ("path", "query")]
+        by_wire = {p.wire_name: p for p in candidates}
+        by_py = {p.py_name: p for p in candidates}
         out = []
         for name in wanted:
-            param = by_wire.get(name)
+            param = by_wire.get(name) or by_py.get(name)
             if param is None:
                 self.diagnostics.warn(
-                    f"positional_params names {name!r}, which is not a path or query "
-                    "parameter of the operation; ignored",
+                    f"positional_params names {name!r}, which is not a path parameter "
+                    f"(nor a query parameter) of {method_config.http_method.upper()} "
+                    f"{method_config.path}; passed by keyword",
                     file=self.config.file or "",
                     pointer=method_config.pointer,
                     line=method_config.line,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import naming
-from ..config import HTTP_METHODS, SHARED_PACKAGE, UNPAGINATED, ResourceConfig
+from ..config import HTTP_METHODS, SHARED_PACKAGE, UNPAGINATED, MethodConfig, ResourceConfig
 from ..errors import join_pointer
 from ..model import Resource
 from .common import OpRef, text_of
@@ -90,6 +90,7 @@ class ResourcesMixin(OperationsMixin):
     def _assign_resources(self, ops: list[OpRef]) -> dict[str, ResourceDraft]:
         roots: dict[str, ResourceDraft] = {}
         claimed: set[tuple[str, str]] = set()
+        self.method_configs: dict[tuple[str, str], MethodConfig] = {}
         by_endpoint = {(op.http_method, op.path): op for op in ops}
         # Top-level resources are attributes of the client beside its own
         # attributes and credential options.

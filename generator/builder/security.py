@@ -19,6 +19,7 @@ class SecurityMixin(BuilderBase):
         at = self.root.child("components", "securitySchemes")
         schemes = self._declared_schemes()
         by_scheme: dict[str, AuthOption] = {}
+        passwords: dict[str, AuthOption] = {}
         for opt in self.config.auth:
             if opt.security_scheme not in schemes:
                 raise ConfigError(
@@ -26,6 +27,10 @@ class SecurityMixin(BuilderBase):
                     "which neither the document nor the config's security_schemes define",
                     file=self.config.file or "",
                 )
+            if opt.role == "password" and opt.security_scheme not in passwords:
+                # HTTP basic in two options: this one is the password.
+                passwords[opt.security_scheme] = opt
+                continue
             if opt.security_scheme in by_scheme:
                 self._warn(
                     self.root,
@@ -116,6 +121,20 @@ class SecurityMixin(BuilderBase):
                 if chosen and chosen.env_var
                 else f"{names.env_prefix}_{option.upper()}"
             )
+            password = passwords.get(name)
+            password_option = password_env = None
+            if password is not None:
+                if scheme_kind != "http_basic":
+                    self._warn(
+                        self.root,
+                        f"client option {password.option!r} has role password, but scheme "
+                        f"{name!r} is not HTTP basic; ignored",
+                    )
+                else:
+                    password_option = namer.claim(password.option)
+                    password_env = (
+                        password.env_var or f"{names.env_prefix}_{password_option.upper()}"
+                    )
             out.append(
                 SecurityScheme(
                     name=name,
@@ -128,6 +147,9 @@ class SecurityMixin(BuilderBase):
                     token_url=token_url if isinstance(token_url, str) else None,
                     description=(chosen.description if chosen else None)
                     or text_of(raw.get("description")),
+                    optional=bool(chosen and chosen.nullable),
+                    password_option=password_option,
+                    password_env_var=password_env,
                 )
             )
         return tuple(out)

@@ -112,6 +112,9 @@ class AuthView:
     param_name: str
     #: Lower-case header that carries the credential ("" when it goes in the query).
     header: str
+    #: The password of an HTTP basic scheme in two options; the view of the
+    #: user name (``kind == "http_basic"``) names it in ``password_option``.
+    password_option: str | None = None
 
 
 def _auth_header(kind: str, location: str, param_name: str) -> str:
@@ -156,8 +159,15 @@ def _client_view(api: API) -> dict[str, object]:
             s.location,
             s.param_name,
             _auth_header(s.kind, s.location, s.param_name),
+            s.password_option,
         )
         for s in api.security_schemes
+    ]
+    # A basic scheme's password is one more credential option of the client.
+    auth += [
+        AuthView(s.name, "http_basic_password", s.password_option, s.password_env_var, "", "", "")
+        for s in api.security_schemes
+        if s.password_option is not None and s.password_env_var is not None
     ]
     environments = list(api.environments)
     return {
@@ -173,7 +183,10 @@ def _client_view(api: API) -> dict[str, object]:
         ),
         # A client that cannot make a single call without a credential says so
         # when it is built, not at the first request.
-        "auth_required": bool(auth and operations) and all(op.security for op in operations),
+        "auth_required": bool(auth and operations)
+        and all(op.security for op in operations)
+        # Credentials the config makes nullable may all be left out.
+        and not all(s.optional for s in api.security_schemes),
     }
 
 
@@ -1040,9 +1053,17 @@ def _placeholder(name: str) -> str:
 
 
 def _stream_rules(api: API) -> list[tuple[str, str, str]]:
-    """The stream rules of the model as Python literals for ``_streaming.py``."""
+    """The config's ``streaming.on_event`` rules as Python literals for
+    ``_streaming.py``; without any, an ``error`` event raises and
+    ``data: [DONE]`` ends the stream (the rest are yielded)."""
+    rules: list[tuple[tuple[str | None, ...] | None, str | None, str]] = [
+        (tuple(r.event_types) or None, r.data_starts_with, r.handle)
+        for r in api.client_settings.stream_rules
+    ]
+    if not rules:
+        rules = [(("error",), None, "error"), (None, "[DONE]", "done")]
     out = []
-    for names, prefix, handle in api.stream_rules:
+    for names, prefix, handle in rules:
         names_text = (
             "None"
             if names is None
