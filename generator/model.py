@@ -260,7 +260,7 @@ class Pagination:
     """How a list operation pages, resolved against its own parameters and response."""
 
     scheme: str
-    style: Literal["cursor_id", "cursor", "offset", "page_number"]
+    style: Literal["cursor_id", "cursor", "offset", "page_number", "cursor_url"]
     #: Class name of the page type in the SDK (e.g. ``CursorIDPage``).
     page_class: str
     items_field: str
@@ -273,6 +273,8 @@ class Pagination:
     page_size_param: str | None = None
     offset_param: str | None = None
     page_param: str | None = None
+    #: ``cursor_url``: the response field holding the next page's URL.
+    next_url_field: str | None = None
 
 
 @dataclass(frozen=True)

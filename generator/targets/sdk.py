@@ -218,6 +218,7 @@ _PAGE_STYLES = {
     "cursor": ("CursorPaging", ("has_more_field", "next_cursor_param", "next_cursor_field")),
     "offset": ("OffsetPaging", ("has_more_field", "offset_param")),
     "page_number": ("PageNumberPaging", ("has_more_field", "page_param")),
+    "cursor_url": ("CursorURLPaging", ("has_more_field", "next_url_field")),
 }
 
 
@@ -227,6 +228,7 @@ _PAGE_FIELDS = (
     ("has_more_field", "Optional[bool]"),
     ("previous_cursor_field", "Optional[str]"),
     ("next_cursor_field", "Optional[str]"),
+    ("next_url_field", "Optional[str]"),
 )
 
 
