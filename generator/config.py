@@ -26,9 +26,9 @@ from .naming import PY_KEYWORDS, SDK_EXPORTS, config_key_name, kebab, pascal, sn
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 #: Pagination types the generated SDK can drive.
-PAGINATION_TYPES = ("cursor_id", "cursor", "offset", "page_number")
+PAGINATION_TYPES = ("cursor_id", "cursor", "offset", "page_number", "cursor_url")
 #: Types a Stainless config may name that the SDK cannot drive (yet): accepted with a warning.
-OTHER_PAGINATION_TYPES = ("cursor_url", "fake_page", "cursor_uri")
+OTHER_PAGINATION_TYPES = ("fake_page", "cursor_uri")
 REQUEST_PURPOSES = (
     "next_cursor_param",
     "previous_cursor_param",
@@ -36,7 +36,14 @@ REQUEST_PURPOSES = (
     "offset",
     "page",
 )
-RESPONSE_PURPOSES = ("items", "has_next_page", "next_cursor", "previous_cursor", "total")
+RESPONSE_PURPOSES = (
+    "items",
+    "has_next_page",
+    "next_cursor",
+    "previous_cursor",
+    "total",
+    "next_url",
+)
 #: Stainless's purpose names -> the ones above.
 _PURPOSE_ALIASES = {
     "page_size_param": "page_size",
@@ -48,11 +55,11 @@ _PURPOSE_ALIASES = {
     "offset_total_count_field": "total",
     "total_count_field": "total",
     "has_more": "has_next_page",
+    "cursor_url_field": "next_url",
 }
 #: Stainless purposes this tool's pagination does not use: accepted, noted.
 _UNUSED_PURPOSES = frozenset(
     {
-        "cursor_url_field",
         "cursor_item_id",
         "current_page_number_field",
         "total_page_count_field",

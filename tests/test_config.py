@@ -337,14 +337,29 @@ def test_pagination_with_stainless_purpose_names():
 
 def test_pagination_type_the_sdk_cannot_drive_is_a_warning():
     config = cfg(
-        "pagination:\n  - name: url_page\n    type: cursor_url\n    request: {}\n"
-        "    response: {next: {purpose: cursor_url_field}}\n"
-        "resources:\n  a:\n    methods:\n      list: {endpoint: get /a, paginated: url_page}\n"
+        "pagination:\n  - name: fake\n    type: fake_page\n    request: {}\n"
+        "    response: {data: {purpose: items}}\n"
+        "resources:\n  a:\n    methods:\n      list: {endpoint: get /a, paginated: fake}\n"
     )
     assert config.paginations == ()
-    assert "'cursor_url' is not supported" in config.warnings[0].message
+    assert "'fake_page' is not supported" in config.warnings[0].message
     (a,) = config.resources or ()
     assert a.methods[0].unpaginated and a.methods[0].paginated is None
+
+
+def test_cursor_url_pagination():
+    config = cfg(
+        "pagination:\n  - name: cursor_url_page\n    type: cursor_url\n    request: {}\n"
+        "    response:\n      results:\n        type: array\n"
+        "        x-stainless-pagination-property: {purpose: items}\n"
+        "      next:\n        type: string\n"
+        "        x-stainless-pagination-property: {purpose: cursor_url_field}\n"
+    )
+    (page,) = config.paginations
+    assert (page.type, page.response) == (
+        "cursor_url",
+        (("results", "items"), ("next", "next_url")),
+    )
 
 
 def test_unknown_pagination_purpose_is_an_error():

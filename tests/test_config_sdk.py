@@ -227,3 +227,74 @@ def test_http_basic_in_a_username_and_a_password_option(tmp_path: Path):
     assert first == "Basic " + base64.b64encode(b"ann:s3cret").decode()
     assert copied == "Basic " + base64.b64encode(b"ann:other").decode()
     assert "s3cret" not in shown
+
+
+URL_PAGES_SPEC = """openapi: 3.1.0
+info: {title: Courts, version: '1'}
+servers: [{url: https://courts.example}]
+paths:
+  /courts/:
+    get:
+      operationId: listCourts
+      parameters:
+        - {name: q, in: query, schema: {type: string}}
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  results: {type: array, items: {type: object, properties: {id: {type: integer}}}}
+                  next: {type: [string, 'null']}
+"""
+
+
+def test_cursor_url_pagination_follows_the_next_url_query(tmp_path: Path):
+    (tmp_path / "openapi.yaml").write_text(URL_PAGES_SPEC)
+    (tmp_path / "stainless.yml").write_text(
+        "pagination:\n  - name: cursor_url_page\n    type: cursor_url\n    request: {}\n"
+        "    response:\n      results: {x-stainless-pagination-property: {purpose: items}}\n"
+        "      next: {x-stainless-pagination-property: {purpose: cursor_url_field}}\n"
+        "resources:\n  courts:\n    methods:\n"
+        "      list: {endpoint: get /courts/, paginated: cursor_url_page}\n"
+    )
+    diagnostics = Diagnostics()
+    api = load_api(Inputs(tmp_path / "openapi.yaml", tmp_path / "stainless.yml"), diagnostics)
+    assert diagnostics.items == []
+    pagination = api.resources[0].operations[0].pagination
+    assert pagination is not None and pagination.next_url_field == "next"
+    for rel, text in render_api(api, formatted=False, jobs=1).items():
+        if rel.startswith("sdk/"):
+            (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / rel).write_text(text)
+    code = (
+        "import json, httpx, courts_api\n"
+        "pages = {\n"
+        "    None: {'results': [{'id': 1}], 'next': 'https://elsewhere.example/courts/?cursor=c2&q=x'},\n"
+        "    'c2': {'results': [{'id': 2}], 'next': None},\n"
+        "}\n"
+        "seen = []\n"
+        "def handler(request):\n"
+        "    seen.append(str(request.url))\n"
+        "    return httpx.Response(200, json=pages[request.url.params.get('cursor')])\n"
+        "c = courts_api.Courts(http_client=httpx.Client(transport=httpx.MockTransport(handler)))\n"
+        "ids = [court.id for court in c.courts.list(q='x')]\n"
+        "print(json.dumps([ids, seen]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(tmp_path / "sdk/src")},
+    )
+    assert result.returncode == 0, result.stderr
+    ids, seen = json.loads(result.stdout)
+    assert ids == [1, 2]
+    # The next page is asked for at the API's own host, with the next URL's query.
+    assert seen == [
+        "https://courts.example/courts/?q=x",
+        "https://courts.example/courts/?q=x&cursor=c2",
+    ]

@@ -93,6 +93,7 @@ class PaginationMixin(BuilderBase):
             page_size_param=scheme.request_field("page_size"),
             offset_param=scheme.request_field("offset"),
             page_param=scheme.request_field("page"),
+            next_url_field=scheme.response_field("next_url"),
         )
 
     def _success_schema(self, op: OpRef) -> tuple[Position, dict[str, Any] | None]:

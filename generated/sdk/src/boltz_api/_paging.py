@@ -12,7 +12,14 @@ from typing import Any, Dict, Optional
 
 from ._types import Omit
 
-__all__ = ["Paging", "CursorIDPaging", "CursorPaging", "OffsetPaging", "PageNumberPaging"]
+__all__ = [
+    "Paging",
+    "CursorIDPaging",
+    "CursorPaging",
+    "OffsetPaging",
+    "PageNumberPaging",
+    "CursorURLPaging",
+]
 
 
 class Paging:
@@ -143,3 +150,40 @@ class PageNumberPaging(Paging):
         current = query.get(self.page_param)
         page = current if isinstance(current, int) and not isinstance(current, bool) else 1
         return {self.page_param: page + 1}
+
+
+class CursorURLPaging(Paging):
+    """The response holds the next page's URL; its query is the next request's.
+
+    Only the query is taken: the next page is asked for at the same path, so
+    the URL cannot send the request (and its credentials) to another host."""
+
+    def __init__(
+        self, *, has_more_field: Optional[str] = None, next_url_field: Optional[str] = None
+    ) -> None:
+        super().__init__(has_more_field=has_more_field)
+        self.next_url_field = next_url_field
+
+    def next_query(
+        self, items: Sequence[Any], raw: Mapping[str, Any], query: Mapping[str, object]
+    ) -> Optional[Dict[str, object]]:
+        if not self._more(items, raw) or self.next_url_field is None:
+            return None
+        url = raw.get(self.next_url_field)
+        if not isinstance(url, str) or not url:
+            return None
+        from urllib.parse import parse_qsl, urlsplit
+
+        pairs = parse_qsl(urlsplit(url).query, keep_blank_values=True)
+        if not pairs:
+            return None
+        merged: Dict[str, object] = {}
+        for key, value in pairs:
+            previous = merged.get(key)
+            if previous is None:
+                merged[key] = value
+            elif isinstance(previous, list):
+                previous.append(value)
+            else:
+                merged[key] = [previous, value]
+        return merged
