@@ -85,6 +85,9 @@ class Config:
     cli_project: str | None = None
     cli_package: str | None = None
     cli_binary: str | None = None
+    #: ``targets.python.version`` / ``targets.cli.version``: the published versions.
+    sdk_version: str | None = None
+    cli_version: str | None = None
     client_class: str | None = None
     env_prefix: str | None = None
     auth: tuple[AuthOption, ...] = ()
@@ -196,6 +199,8 @@ def parse_config(doc: Document) -> Config:
         cli_project=r.string(cli, "project_name", "/targets/cli"),
         cli_package=r.identifier(cli, "package_name", "/targets/cli"),
         cli_binary=binary,
+        sdk_version=r.string(python, "version", "/targets/python"),
+        cli_version=r.string(cli, "version", "/targets/cli"),
         client_class=r.identifier(client, "class_name", "/client_settings"),
         env_prefix=env_prefix,
         auth=_auth(r, client),

@@ -33,8 +33,6 @@ from ..pycode import tuple_literal
 from ..render import render
 from .python_types import Annotator, relative_import
 
-SDK_VERSION = "0.1.0"
-
 #: Runtime modules copied from templates/sdk/runtime (module name -> template).
 RUNTIME = (
     "_types",
@@ -65,7 +63,7 @@ def render_sdk(api: API) -> dict[str, str]:
     pkg = api.names.sdk_package
     src = f"src/{pkg}"
     files: dict[str, str] = {}
-    ctx = {"api": api, "names": api.names, "sdk_version": SDK_VERSION}
+    ctx = {"api": api, "names": api.names, "sdk_version": api.names.sdk_version}
     for module in RUNTIME:
         files[f"{src}/{module}.py"] = render("sdk", f"runtime/{module}.py.j2", **ctx)
     files[f"{src}/py.typed"] = ""
