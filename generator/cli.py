@@ -241,7 +241,7 @@ def _command(
                 print(f"{args.out}: up to date ({len(files)} files)")
             return EXIT_OK
         print(
-            f"{args.out} is stale; run `make generate` (or `python -m generator generate`):",
+            f"{args.out} is stale; run `openapi-forge generate` (`make generate` in its checkout):",
             file=sys.stderr,
         )
         for label, paths in (
