@@ -6,13 +6,15 @@ the templates. The wheel is installed with its dependencies from the package
 index into a new virtualenv that cannot see this checkout or its .venv, and
 the installed ``openapi-forge`` runs in a folder holding only a copy of the
 default spec and config: ``--version``, ``init``, ``generate`` (the output must
-equal the committed generated/, byte for byte), ``check`` and ``release``.
+equal the committed generated/, byte for byte), ``check``, ``init`` followed
+by the README's own generate line, and ``release``.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -103,8 +105,16 @@ def test_built_installed_and_run_outside_the_checkout(tmp_path: Path):
     init = _ok(_run(tool, "init", "--spec", "openapi.yaml", cwd=work))
     assert "stainless.yml" in init.stdout and init.stderr == ""
     assert "resources:" in (work / "stainless.yml").read_text()
-    _ok(_run(tool, "generate", "--spec", "openapi.yaml", "--config", "stainless.yml",
-             "--out", "from-init", "-q", cwd=work))  # fmt: skip
+    # the README's first screen: its generate line, as written, with that config
+    readme = (ROOT / "README.md").read_text()
+    first_block = readme.split("```sh\n", 1)[1].split("```", 1)[0].splitlines()
+    assert first_block[0].startswith("pip install ")
+    command = shlex.split(first_block[1])
+    assert command[:2] == ["openapi-forge", "generate"] and "stainless.yml" in command
+    _ok(_run(env_dir / "bin" / command[0], *command[1:], cwd=work))
+    # ...which names what generating without a config names
+    _ok(_run(tool, "generate", "--spec", "openapi.yaml", "--out", "plain", "-q", cwd=work))
+    assert _tree(work / "generated") == _tree(work / "plain")
 
     # 4. release: without the 'release' extra there is no `build`, so wheels
     # through pip (and a note saying there are no sdists)
