@@ -23,7 +23,7 @@ from typing import Any
 
 from .errors import Diagnostics, unescape_pointer_token
 from .model import API, Model, ModelRef, Resource, Server
-from .naming import pascal, snake
+from .naming import pascal, py_identifier, snake
 from .pipeline import Inputs, load_api
 
 #: The file ``init`` writes beside the spec unless told otherwise.
@@ -281,7 +281,7 @@ def _models_by_resource(
             and _COMPONENT.match(source.pointer)
         ):
             name = unescape_pointer_token(source.pointer.rsplit("/", 1)[-1])
-            if source.pointer not in skipped:
+            if source.pointer not in skipped and _own_name(model.class_name, name):
                 components[source.pointer] = name if pascal(name) else "Model"
     placed: dict[tuple[str, ...], list[tuple[str, str]]] = {}
     seen: set[str] = set()
@@ -299,6 +299,22 @@ def _models_by_resource(
             if pointer not in seen:
                 placed.setdefault(top, []).append((components[pointer], "#" + pointer))
     return placed
+
+
+def _own_name(class_name: str, component: str) -> bool:
+    """Whether ``class_name`` is the component's own name rather than one after its use.
+
+    Without a config a component that is a model of its own is named after
+    itself: its name in PascalCase (``Model...`` before a digit), then
+    ``Param`` for the request side, ``Model`` when the name is taken by the
+    SDK, a number when by another model. A component that is not (an array)
+    is inlined, and a model made for it is named after its use
+    (``RepoListResponse``): naming that one in the config would change it.
+    """
+    stem = pascal(component) or "Model"
+    if not (stem.isidentifier() and stem.isascii()):
+        stem = py_identifier(stem, prefix="model", case="pascal")
+    return re.fullmatch(re.escape(stem) + r"(Param)?(Model)?\d*", class_name) is not None
 
 
 def _models_used(api: API, resource: Resource) -> set[str]:

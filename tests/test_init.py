@@ -137,3 +137,14 @@ def test_a_bad_spec_is_exit_2_and_nothing_written(tmp_path: Path):
     result = run_generator("init", "--spec", str(spec), cwd=tmp_path)
     assert result.returncode == 2 and "error:" in result.stderr
     assert not (tmp_path / "stainless.yml").exists()
+
+
+@pytest.mark.slow
+def test_githubs_description_comes_out_the_same_with_the_written_config(tmp_path: Path):
+    # 1,000+ operations and components: component arrays named after their
+    # use, names taken twice, a model reached only through another's items
+    from tests.test_large import _github_spec
+
+    spec = tmp_path / "api.github.com.json"
+    shutil.copy(_github_spec(), spec)
+    assert starter_config(spec, Diagnostics()).differences == ()
