@@ -4,7 +4,10 @@ run in tests/test_install.py, from an installed tool)."""
 from __future__ import annotations
 
 import io
+import os
+import shutil
 import tarfile
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -63,3 +66,29 @@ def test_the_builder_is_build_when_installed_else_pip(monkeypatch: pytest.Monkey
         release.importlib.util, "find_spec", lambda name: None if name == "build" else real(name)
     )
     assert release.builder() == "pip"
+
+
+def test_release_builds_wheels_and_sdists_with_build(tmp_path: Path):
+    out = tmp_path / "out"
+    shutil.copytree(ROOT / "generated", out, ignore=shutil.ignore_patterns("*.egg-info", "build"))
+    dist = tmp_path / "dist"
+    dist.mkdir()
+    (dist / "old.txt").write_text("left alone, and not listed\n")
+    os.utime(dist / "old.txt", (0, 0))
+    result = run_generator("release", "--out", str(out), "--dist", str(dist), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    built = sorted(p.name for p in dist.iterdir())
+    assert built == [
+        "boltz_api-1.0.0-py3-none-any.whl",
+        "boltz_api-1.0.0.tar.gz",
+        "boltz_api_cli-1.0.0-py3-none-any.whl",
+        "boltz_api_cli-1.0.0.tar.gz",
+        "docs.tar.gz",
+        "old.txt",
+    ]
+    assert result.stdout.split() == [str(dist / n) for n in built if n != "old.txt"]
+    assert (dist / "docs.tar.gz").read_bytes() == release.docs_archive(out / "docs")
+    with zipfile.ZipFile(dist / "boltz_api-1.0.0-py3-none-any.whl") as wheel:
+        assert "boltz_api/_client.py" in wheel.namelist()
+        metadata = wheel.read("boltz_api-1.0.0.dist-info/METADATA").decode()
+    assert "\nVersion: 1.0.0\n" in metadata
