@@ -21,7 +21,7 @@ from .pycode import MARK, layout_marked
 #: The templates ship inside the package (package data), so an installed
 #: ``openapi-forge`` finds them from any folder, not only from its checkout.
 _PACKAGE = __name__.rpartition(".")[0]
-TEMPLATES_ROOT = resources.files(_PACKAGE) / "templates"
+TEMPLATES = resources.files(_PACKAGE) / "templates"
 
 #: First line of every generated source file.
 HEADER = "File generated from an OpenAPI document by openapi-forge. Do not edit by hand."
@@ -75,7 +75,7 @@ def _loader(target: str) -> jinja2.BaseLoader:
     plain file-system loader, the fastest; a package that is not a folder of
     files (a zip) goes through importlib's resource reader instead.
     """
-    folder = TEMPLATES_ROOT / target
+    folder = TEMPLATES / target
     if isinstance(folder, Path):
         return jinja2.FileSystemLoader(str(folder))
     return jinja2.PackageLoader(_PACKAGE, f"templates/{target}")

@@ -66,7 +66,9 @@ def test_built_installed_and_run_outside_the_checkout(tmp_path: Path):
     (wheel,) = dist.glob("*.whl")
     (sdist,) = dist.glob("*.tar.gz")
     templates = sorted(
-        p.relative_to(ROOT).as_posix() for p in (ROOT / "generator/templates").rglob("*.j2")
+        p.relative_to(ROOT).as_posix()
+        for p in (ROOT / "generator/templates").rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
     )
     assert templates, "no templates in the checkout?"
     with zipfile.ZipFile(wheel) as zf:
