@@ -58,12 +58,10 @@ test-slow: $(STAMP)
 update-snapshots: $(STAMP)
 	$(PY) -m tests.snapshots update
 
+# The same command an installed tool runs: `openapi-forge release`.
 release: $(STAMP) check
-	rm -rf dist && mkdir -p dist
-	$(PY) -m build --outdir dist $(OUT)/sdk
-	$(PY) -m build --outdir dist $(OUT)/cli
-	tar -czf dist/docs.tar.gz -C $(OUT) docs
-	@ls -1 dist
+	rm -rf dist
+	$(GEN) release --out $(OUT) --dist dist
 
 bench: $(STAMP)
 	$(PY) bench/run.py

@@ -1,4 +1,6 @@
-"""The command line: ``python -m generator generate|check|validate``.
+"""The command line: ``openapi-forge generate|check|validate|init|release``.
+
+(``python -m generator ...`` is the same program.)
 
 Exit codes: 0 success; 1 ``check`` found drift; 2 bad input (the spec or
 config cannot be used, or ``--strict`` and there were warnings). Errors are
@@ -9,11 +11,14 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib.metadata
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
+from . import release, starter
 from .errors import Diagnostics, GeneratorError, StrictModeError
 from .pipeline import Inputs, Timings, generate, generate_into, load_api
 from .writer import Staging, compare_tree
@@ -25,9 +30,10 @@ MAX_WARNINGS_SHOWN = 20
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m generator",
+        prog=_prog(),
         description="Generate a Python SDK, a CLI and reference docs from an OpenAPI document.",
     )
+    parser.add_argument("--version", action="version", version=f"openapi-forge {tool_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def common(sub: argparse.ArgumentParser, *, out: bool) -> None:
@@ -66,7 +72,82 @@ def _parser() -> argparse.ArgumentParser:
         out=True,
     )
     common(commands.add_parser("validate", help="check the document and config only"), out=False)
+    _add_init(commands)
+    _add_release(commands)
     return parser
+
+
+def tool_version() -> str:
+    """The installed openapi-forge distribution's version."""
+    try:
+        return importlib.metadata.version("openapi-forge")
+    except importlib.metadata.PackageNotFoundError:  # run from a checkout never installed
+        return "unknown (not installed)"
+
+
+def _prog() -> str:
+    name = Path(sys.argv[0]).name if sys.argv and sys.argv[0] else ""
+    return "python -m generator" if name in ("", "__main__.py", "-c") else name
+
+
+def _add_init(commands: Any) -> None:
+    sub = commands.add_parser(
+        "init", help=f"write a starter config ({starter.DEFAULT_NAME}) beside the spec"
+    )
+    sub.add_argument("--spec", required=True, type=Path, help="the OpenAPI 3.x document")
+    sub.add_argument(
+        "--config",
+        type=Path,
+        help=f"where to write it (default: {starter.DEFAULT_NAME} in the spec's folder)",
+    )
+    sub.add_argument("--force", action="store_true", help="overwrite an existing config")
+    sub.add_argument("--traceback", action="store_true", help="show tracebacks on errors")
+    sub.add_argument("--timings", action="store_true", help=argparse.SUPPRESS)
+    sub.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+
+
+def _add_release(commands: Any) -> None:
+    sub = commands.add_parser(
+        "release", help="build the generated SDK and CLI (wheels, sdists) and a docs archive"
+    )
+    sub.add_argument("--out", required=True, type=Path, help="the output of `generate`")
+    sub.add_argument("--dist", required=True, type=Path, help="folder for the built files")
+    sub.add_argument(
+        "--no-isolation",
+        dest="isolation",
+        action="store_false",
+        help="build with the packages installed here instead of a fresh build environment",
+    )
+    sub.add_argument("--traceback", action="store_true", help="show tracebacks on errors")
+    sub.add_argument("--timings", action="store_true", help=argparse.SUPPRESS)
+    sub.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+
+
+def _init(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
+    target: Path = args.config or args.spec.parent / starter.DEFAULT_NAME
+    if target.exists() and not args.force:
+        raise GeneratorError(f"{target} exists; pass --force to overwrite it")
+    result = starter.starter_config(args.spec, diagnostics)
+    _print_warnings(diagnostics, quiet=args.quiet)
+    for difference in result.differences:
+        print(f"warning: generating with {target} differs: {difference}", file=sys.stderr)
+    partial = target.with_name(f".{target.name}.tmp")
+    partial.write_text(result.text, encoding="utf-8")
+    partial.replace(target)
+    if not args.quiet:
+        print(f"wrote {target}; generate with:")
+        print(f"  openapi-forge generate --spec {args.spec} --config {target} --out generated")
+    return EXIT_OK
+
+
+def _release(args: argparse.Namespace) -> int:
+    built = release.release(args.out, args.dist, isolation=args.isolation)
+    for note in built.notes:
+        print(f"note: {note}", file=sys.stderr)
+    if not args.quiet:
+        for path in built.files:
+            print(path)
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -114,6 +195,10 @@ def _run(args: argparse.Namespace) -> int:
 def _command(
     args: argparse.Namespace, diagnostics: Diagnostics, timings: Timings, started: float
 ) -> int:
+    if args.command == "init":
+        return _init(args, diagnostics)
+    if args.command == "release":
+        return _release(args)
     if args.command == "validate":
         inputs = Inputs(args.spec, args.config, full_validation=True)
         load_api(inputs, diagnostics, timings)
@@ -156,7 +241,7 @@ def _command(
                 print(f"{args.out}: up to date ({len(files)} files)")
             return EXIT_OK
         print(
-            f"{args.out} is stale; run `make generate` (or `python -m generator generate`):",
+            f"{args.out} is stale; run `openapi-forge generate` (`make generate` in its checkout):",
             file=sys.stderr,
         )
         for label, paths in (

@@ -428,6 +428,9 @@ class Names:
     env_prefix: str
     #: Root of the SDK's exception hierarchy, e.g. ``BoltzError``.
     error_base: str
+    #: PEP 440 versions the SDK and CLI distributions are published under.
+    sdk_version: str
+    cli_version: str
 
 
 @dataclass(frozen=True)

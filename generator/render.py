@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,10 @@ import jinja2
 from . import escape
 from .pycode import MARK, layout_marked
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+#: The templates ship inside the package (package data), so an installed
+#: ``openapi-forge`` finds them from any folder, not only from its checkout.
+_PACKAGE = __name__.rpartition(".")[0]
+TEMPLATES = resources.files(_PACKAGE) / "templates"
 
 #: First line of every generated source file.
 HEADER = "File generated from an OpenAPI document by openapi-forge. Do not edit by hand."
@@ -27,7 +31,7 @@ HEADER = "File generated from an OpenAPI document by openapi-forge. Do not edit 
 def environment(target: str) -> jinja2.Environment:
     """The (cached) environment for one target's templates, e.g. ``"sdk"``."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES / target)),
+        loader=_loader(target),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,
@@ -62,6 +66,19 @@ def environment(target: str) -> jinja2.Environment:
     )
     env.globals["HEADER"] = HEADER
     return env
+
+
+def _loader(target: str) -> jinja2.BaseLoader:
+    """A loader for ``templates/<target>`` inside the installed package.
+
+    A package on disk (the usual install, and the checkout) is read with the
+    plain file-system loader, the fastest; a package that is not a folder of
+    files (a zip) goes through importlib's resource reader instead.
+    """
+    folder = TEMPLATES / target
+    if isinstance(folder, Path):
+        return jinja2.FileSystemLoader(str(folder))
+    return jinja2.PackageLoader(_PACKAGE, f"templates/{target}")
 
 
 def render(target: str, template: str, **context: Any) -> str:

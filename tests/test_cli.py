@@ -537,7 +537,7 @@ def test_help_at_every_level_shows_the_spec():
     listing = " ".join(run("admin:api-keys", "list", "--help").stdout.split())
     assert "--max-items N" in listing and "--limit INTEGER Max items to return" in listing
     version = run("--version")
-    assert version.stdout == "boltz-api 0.1.0 (Boltz API 1.0.0)\n"
+    assert version.stdout == "boltz-api 1.0.0 (Boltz API 1.0.0)\n"
 
 
 def test_unknown_commands_get_suggestions():
@@ -574,7 +574,7 @@ def test_help_imports_only_click_and_a_call_never_imports_pydantic(api_server: S
 
 def test_module_entry_point_runs_the_same_command():
     result = run("--version", command=[sys.executable, "-m", "boltz_api_cli"])
-    assert result.stdout == "boltz-api 0.1.0 (Boltz API 1.0.0)\n"
+    assert result.stdout == "boltz-api 1.0.0 (Boltz API 1.0.0)\n"
 
 
 def test_shell_completion_for_bash_zsh_and_fish():

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
-from .. import naming
+from .. import naming, versions
 from ..config import SHARED_PACKAGE, Config, default_names
 from ..errors import Diagnostics
 from ..loader import Document
@@ -160,4 +161,40 @@ class _Builder(ResourcesMixin):
             async_client_class="Async" + client,
             env_prefix=env_prefix or d["env_prefix"],
             error_base=client + "Error",
+            sdk_version=self._package_version(c.sdk_version, "/targets/python/version"),
+            cli_version=self._package_version(c.cli_version, "/targets/cli/version"),
         )
+
+    def _package_version(self, configured: str | None, pointer: str) -> str:
+        """The config's version for a target, else ``info.version``, as PEP 440."""
+        if configured is None:
+            return self._spec_version
+        version, changed = versions.normalise(configured)
+        if changed:
+            self.diagnostics.warn(
+                f"version {configured!r} is not a PEP 440 version; published as {version!r}",
+                file=self.config.file or "",
+                pointer=pointer,
+            )
+        return version
+
+    @cached_property
+    def _spec_version(self) -> str:
+        """``info.version`` as PEP 440 (computed, and warned about, once for both targets)."""
+        at = self.root.child("info", "version")
+        info = self.data.get("info")
+        raw = info.get("version") if isinstance(info, dict) else None
+        if raw is None or not str(raw).strip():
+            self._warn(
+                at,
+                f"no info.version and no version in the config; published as {versions.FALLBACK!r}",
+            )
+            return versions.FALLBACK
+        version, changed = versions.normalise(str(raw))
+        if changed:
+            self._warn(
+                at,
+                f"info.version {str(raw)!r} is not a PEP 440 version; the packages are "
+                f"published as {version!r} (targets.python.version in the config sets it)",
+            )
+        return version

@@ -37,9 +37,6 @@ from ..model import (
 )
 from ..pycode import tuple_literal
 from ..render import render
-from .sdk import SDK_VERSION
-
-CLI_VERSION = "0.1.0"
 
 #: Runtime modules rendered from templates/cli/<name>.py.j2 (same for every API).
 RUNTIME = ("_spec", "_values", "_output", "_http", "_request", "_commands", "_completion")
@@ -205,8 +202,8 @@ def render_cli(api: API) -> dict[str, str]:
         "root_help": root_help,
         "api_label": label,
         "names": api.names,
-        "cli_version": CLI_VERSION,
-        "sdk_requirement": f"{api.names.sdk_project}=={SDK_VERSION}",
+        "cli_version": api.names.cli_version,
+        "sdk_requirement": f"{api.names.sdk_project}=={api.names.sdk_version}",
         "groups": groups,
         "security": [_security_view(api, s.name) for s in api.security_schemes],
     }

@@ -34,8 +34,6 @@ from ..pycode import tuple_literal
 from ..render import render
 from .python_types import Annotator, relative_import
 
-SDK_VERSION = "0.1.0"
-
 #: Runtime modules copied from templates/sdk/runtime (module name -> template).
 RUNTIME = (
     "_types",
@@ -70,7 +68,7 @@ def render_sdk(api: API) -> dict[str, str]:
     ctx = {
         "api": api,
         "names": api.names,
-        "sdk_version": SDK_VERSION,
+        "sdk_version": api.names.sdk_version,
         "stream_rules": _stream_rules(api),
     }
     for module in RUNTIME:
