@@ -256,6 +256,7 @@ def _group_page(
     lines.append(".SH COMMANDS")
     for op in g.operations:
         lines += [".TP", _bold(op.name), roff(op.short_help or f"{op.method} {op.path}")]
+    lines += _exit_status()
     lines += _see_also(files, [()] + [(g.name, op.name) for op in g.operations])
     return "\n".join(lines) + "\n"
 
