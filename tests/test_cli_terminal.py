@@ -28,7 +28,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX pseudo-te
 
 
 def term_env(server: StatefulServer | None = None, **extra: str) -> dict[str, str]:
-    env = clean_env(BOLTZ_API_KEY=API_KEY, **extra)
+    env = clean_env(BOLTZ_API_KEY=API_KEY)
     for name in ("PAGER", "LESS", "MANPAGER"):
         env.pop(name, None)
     if server is not None:
@@ -575,3 +575,33 @@ def _importtime_modules(args: list[str], env: dict[str, str]) -> set[str]:
             name = line.split("|")[-1].strip()
             names.add(name.rsplit(".", 1)[-1] if name.startswith("boltz_api_cli.") else name)
     return names
+
+
+# --- against Prism ---------------------------------------------------------------------
+
+
+def test_explore_and_pager_against_prism(prism_url: str, tmp_path, terminals):
+    env = term_env(BOLTZ_BASE_URL=prism_url, BOLTZ_API_KEY="sk_test_prism")
+    t = open_terminal(
+        terminals, "admin:api-keys", "create", "--name", "x", "--format", "explore", env=env
+    )
+    screen = t.wait_for("q quit")
+    assert 'key: "key"' in screen and "key_details: {" in screen
+    t.send("jjp")  # key, key_details: print the details
+    assert t.finish() == 0
+    assert json.loads(t.screen.text())["key_type"] == "workspace"
+    pager, record = fake_pager(tmp_path)
+    t = open_terminal(
+        terminals,
+        "admin:api-keys",
+        "create",
+        "--name",
+        "x",
+        env={**env, "PAGER": pager},
+        rows=5,
+    )
+    assert t.finish() == 0
+    # Coloured for the pager to show (less -R).
+    assert json.loads(re.sub(r"\x1b\[[0-9;]*m", "", record.read_text()))["key"] == "key"
+    piped = run("admin:api-keys", "create", "--name", "x", "--format", "explore", env=env)
+    assert piped.returncode == 0 and json.loads(piped.stdout)["key"] == "key"

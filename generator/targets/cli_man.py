@@ -87,6 +87,11 @@ def roff(text: str) -> str:
     return "\n".join(lines)
 
 
+def quoted(text: str) -> str:
+    """``text`` as one double-quoted argument of a roff request (no quote can end it early)."""
+    return '"' + roff(" ".join(text.split())).replace('"', "\\(dq") + '"'
+
+
 def _paragraphs(text: str) -> list[str]:
     """Blank-line separated paragraphs, each joined to one line (roff fills them)."""
     out = []
@@ -115,7 +120,7 @@ def _option(flags: str, metavar: str, text: str) -> list[str]:
 def _header(title: str, name: str, summary: str, version: str, label: str) -> list[str]:
     return [
         f'.\\" {HEADER}',
-        f'.TH "{roff(title.upper())}" "1" "" "{roff(version)}" "{roff(label)}"',
+        f'.TH {quoted(title.upper())} "1" "" {quoted(version)} {quoted(label)}',
         ".SH NAME",
         f"{roff(name)} \\- {roff(' '.join(summary.split()) or name)}",
     ]

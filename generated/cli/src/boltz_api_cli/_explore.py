@@ -369,7 +369,8 @@ class Terminal:
             size = os.get_terminal_size(self.out)
         except OSError:
             return 24, 80
-        return max(size.lines, 2), max(size.columns, 10)
+        # A terminal that does not know its size (0 x 0) counts as the classic 24 x 80.
+        return max(size.lines or 24, 2), max(size.columns or 80, 10)
 
     def send(self, text: str) -> None:
         data = text.encode("utf-8", "replace")

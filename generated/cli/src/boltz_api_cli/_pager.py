@@ -56,7 +56,8 @@ class Pager:
             size = os.get_terminal_size(stream.fileno())
         except (OSError, ValueError, AttributeError):
             return None
-        return cls(stream, command, size.lines, size.columns)
+        # A terminal that does not know its size (0 x 0) counts as the classic 24 x 80.
+        return cls(stream, command, size.lines or 24, size.columns or 80)
 
     def write(self, text: str) -> bool:
         """Pass ``text`` on; False once the reader has quit the pager."""
