@@ -209,10 +209,16 @@ class Terminal:
                 break
         raise AssertionError(f"{needle!r} never appeared; screen:\n{self.screen.text()}")
 
-    def send(self, keys: str | bytes, settle: float = 0.3) -> str:
-        """Type ``keys`` and return the screen once the program has answered."""
+    def send(self, keys: str | bytes, expect: str | None = None, settle: float = 0.3) -> str:
+        """Type ``keys`` and return the screen once ``expect`` is on it (else after a quiet spell).
+
+        Waiting for what the keys should show, rather than for a fixed time,
+        keeps the tests steady on a loaded machine.
+        """
         data = keys.encode() if isinstance(keys, str) else keys
         os.write(self.master, data)
+        if expect is not None:
+            return self.wait_for(expect)
         time.sleep(0.05)
         self.read(settle)
         return self.screen.text()
