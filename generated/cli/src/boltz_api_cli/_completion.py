@@ -112,11 +112,14 @@ Register-ArgumentCompleter -Native -CommandName '%(prog_name)s' -ScriptBlock {
         $type, $value, $help = $entry -split "`t", 3
         if ($type -eq 'file' -or $type -eq 'dir') {
             Get-ChildItem -Path "$wordToComplete*" | ForEach-Object {
-                [System.Management.Automation.CompletionResult]::new($_.Name, $_.Name, 'ProviderItem', $_.Name)
+                $name = $_.Name
+                [System.Management.Automation.CompletionResult]::new(
+                    $name, $name, 'ProviderItem', $name)
             }
         } elseif ($value) {
             if (-not $help) { $help = $value }
-            [System.Management.Automation.CompletionResult]::new($value, $value, 'ParameterValue', $help)
+            [System.Management.Automation.CompletionResult]::new(
+                $value, $value, 'ParameterValue', $help)
         }
     }
 }

@@ -421,8 +421,8 @@ class Terminal:
         return ""
 
 
-def explore(doc: Any) -> tuple[Any] | None:
-    """Show ``doc`` until the reader quits (None) or presses p (the value under the cursor)."""
+def explore(doc: Any) -> list[Any]:
+    """Show ``doc`` until the reader quits (``[]``) or presses p (``[the value under the cursor]``)."""
     encoding = (getattr(sys.stdout, "encoding", "") or "").lower().replace("-", "")
     viewer = Viewer(doc, colour=use_colour(sys.stdout), unicode=encoding == "utf8")
     with Terminal() as term:
@@ -432,6 +432,6 @@ def explore(doc: Any) -> tuple[Any] | None:
             key = term.key(size)
             action = viewer.handle(key, size[0] - 1)
             if action == "quit":
-                return None
+                return []
             if action == "print":
-                return (viewer.selected(),)
+                return [viewer.selected()]

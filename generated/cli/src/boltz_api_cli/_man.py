@@ -41,7 +41,7 @@ def man_command(package: str) -> click.Command:
         "__man",
         callback=run,
         hidden=True,
-        help=f"Print the man page (roff) of a command, e.g. `{PROG} __man RESOURCE OPERATION | man -l -`.",
+        help="Print the man page (roff) of a command: __man RESOURCE OPERATION | man -l -",
         params=[
             click.Argument(["words"], nargs=-1),
             click.Option(

@@ -331,9 +331,8 @@ class TerminalOutput:
             from ._explore import explore
 
             doc = self.values if self.listing or len(self.values) > 1 else self.values[0]
-            chosen = explore(doc)
-            if chosen is not None:  # the reader pressed p: print that value
-                Printer("auto", stream=self.stream).value(chosen[0])
+            for chosen in explore(doc):  # the reader pressed p: print that value
+                Printer("auto", stream=self.stream).value(chosen)
         return kind is OutputClosed
 
 
