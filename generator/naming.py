@@ -541,3 +541,15 @@ def config_key_name(key: str) -> str:
     if not body:
         return ""
     return key[: len(key) - len(stripped)] + body
+
+
+def man_page_stem(command: Iterable[str]) -> str:
+    """The file name (without ``.1``) of a CLI command's man page.
+
+    ``["boltz-api", "admin:api-keys", "create"]`` -> ``boltz-api-admin-api-keys-create``:
+    lower case, and only characters every file system and wheel accepts (no
+    colon), so a page ships on Windows too. Callers make it unique (:class:`Namer`).
+    """
+    text = "-".join(command).lower()
+    text = re.sub(r"[^a-z0-9._-]+", "-", ascii_fold(text))
+    return re.sub(r"-{2,}", "-", text).strip("-.") or "command"

@@ -505,7 +505,8 @@ def test_help_at_every_level_shows_the_spec():
         "--api-key",
         "BOLTZ_API_KEY",
         "BOLTZ_BASE_URL",
-        "[auto|json|jsonl|pretty|raw|yaml]",
+        "[auto|json|jsonl|pretty|raw|yaml|explore]",
+        "--no-pager",
         "--transform",
         "--format-error",
         "--transform-error",
@@ -621,6 +622,6 @@ comp "boltz-api admin:api-keys create --mode "
     assert fish.stdout.startswith("plain,--mode"), fish.stdout
 
 
-@pytest.mark.parametrize("shell", ["powershell"])
+@pytest.mark.parametrize("shell", ["tcsh", "cmd"])
 def test_unsupported_completion_shell_is_a_usage_error(shell):
     assert_usage_error(run("--show-completion", shell), "--show-completion")

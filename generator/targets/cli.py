@@ -39,7 +39,19 @@ from ..pycode import tuple_literal
 from ..render import render
 
 #: Runtime modules rendered from templates/cli/<name>.py.j2 (same for every API).
-RUNTIME = ("_spec", "_values", "_output", "_http", "_request", "_commands", "_completion")
+RUNTIME = (
+    "_spec",
+    "_values",
+    "_output",
+    "_http",
+    "_request",
+    "_commands",
+    "_completion",
+    # Only on a terminal (pager, --format explore) or when asked (__man).
+    "_pager",
+    "_explore",
+    "_man",
+)
 
 #: Value kinds the runtime knows how to read from a flag.
 _METAVARS = {
@@ -76,6 +88,8 @@ class ParamView:
     arg: str = ""
     #: Python literal (style, explode) for query parameters not sent as form/explode, else "".
     style: str = ""
+    #: An enum flag's values as typed on the command line (man pages list them).
+    choices: tuple[str, ...] = ()
 
 
 @dataclass
@@ -224,6 +238,18 @@ def render_cli(api: API) -> dict[str, str]:
     files[f"{src}/_schemas.py"] = render(
         "cli", "_schemas.py.j2", **ctx, schemas=builder.schema_texts()
     )
+    files.update(_man_files(api, groups, src, label))
+    return files
+
+
+def _man_files(api: API, groups: list[GroupView], src: str, label: str) -> dict[str, str]:
+    """The roff page of every command, and the index the hidden ``__man`` command reads."""
+    from .cli_man import man_pages
+
+    pages = man_pages(api, groups, CLI_VERSION, label)
+    files = {f"{src}/man/{page.file}": page.text for page in pages}
+    index = {" ".join(page.command): page.file for page in pages}
+    files[f"{src}/man/index.json"] = json.dumps(index, indent=1, ensure_ascii=False) + "\n"
     return files
 
 
@@ -337,6 +363,7 @@ def _param(api: API, p: Parameter, builder: SchemaBuilder) -> ParamView:
         deprecated=p.deprecated,
         arg=arg,
         style=style,
+        choices=tuple(_choice_text(v) for v in item.values) if isinstance(item, EnumType) else (),
     )
 
 

@@ -1,13 +1,18 @@
 # File generated from an OpenAPI document by openapi-forge. Do not edit by hand.
-"""Shell completion for bash, zsh and fish (click's machinery).
+"""Shell completion for bash, zsh, fish and PowerShell (click's machinery).
 
 Resource names contain a colon (``admin:api-keys``), which bash treats as a
 word break, so click's stock bash script would see ``admin`` ``:``
 ``api-keys``. The bash script here sends the command line itself instead, and
 strips from each candidate the part bash already considers typed.
 
+Click has no PowerShell support: :class:`PowerShellComplete` adds it with
+the same protocol (the script sends the command line, the program answers
+one ``type<TAB>value<TAB>help`` line per candidate).
+
 Enable with ``eval "$(boltz-api --show-completion bash)"`` (or zsh, or
-``boltz-api --show-completion fish | source``).
+``boltz-api --show-completion fish | source``, or in PowerShell
+``boltz-api --show-completion powershell | Out-String | Invoke-Expression``).
 """
 
 from __future__ import annotations
@@ -87,11 +92,58 @@ class ColonSafeBashComplete(BashComplete):
 
 add_completion_class(ColonSafeBashComplete)
 
+# PowerShell: the command line and the cursor position go in COMP_LINE and COMP_POINT.
+_SOURCE_POWERSHELL = """\
+Register-ArgumentCompleter -Native -CommandName '%(prog_name)s' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+    $line = $commandAst.ToString()
+    $point = $cursorPosition - $commandAst.Extent.StartOffset
+    if ($point -gt $line.Length) { $line = $line + ' ' * ($point - $line.Length) }
+    $saved = @($env:COMP_LINE, $env:COMP_POINT, $env:%(complete_var)s)
+    $env:COMP_LINE = $line
+    $env:COMP_POINT = "$point"
+    $env:%(complete_var)s = 'powershell_complete'
+    try {
+        $answer = & '%(prog_name)s' 2>$null
+    } finally {
+        $env:COMP_LINE, $env:COMP_POINT, $env:%(complete_var)s = $saved
+    }
+    foreach ($entry in $answer) {
+        $type, $value, $help = $entry -split "`t", 3
+        if ($type -eq 'file' -or $type -eq 'dir') {
+            Get-ChildItem -Path "$wordToComplete*" | ForEach-Object {
+                $name = $_.Name
+                [System.Management.Automation.CompletionResult]::new(
+                    $name, $name, 'ProviderItem', $name)
+            }
+        } elseif ($value) {
+            if (-not $help) { $help = $value }
+            [System.Management.Automation.CompletionResult]::new(
+                $value, $value, 'ParameterValue', $help)
+        }
+    }
+}
+"""
+
+
+class PowerShellComplete(ColonSafeBashComplete):
+    """PowerShell: reads COMP_LINE like the bash class; colons are no word break there."""
+
+    name = "powershell"
+    source_template = _SOURCE_POWERSHELL
+
+    def format_completion(self, item: Any) -> str:
+        help_text = " ".join(str(item.help or "").split())
+        return f"{item.type}\t{item.value}\t{help_text}"
+
+
+add_completion_class(PowerShellComplete)
+
 
 def source(cli: click.Command, shell: str) -> str:
     """The completion script for ``shell``."""
     cls = get_completion_class(shell)
     if cls is None:
-        raise click.UsageError(f"No completion for {shell!r}; use bash, zsh or fish.")
+        raise click.UsageError(f"No completion for {shell!r}; use bash, zsh, fish or powershell.")
     script = cls(cli, {}, "boltz-api", COMPLETE_VAR)
     return script.source()

@@ -8,6 +8,10 @@ Formats:
   pretty  a human-readable outline (keys and values, nested by indentation)
   raw     the JSON text as the server sent it (compact for list items and transforms)
   yaml    YAML; list items are separate documents
+  explore an interactive viewer on a terminal (``._explore``); plain ``json`` elsewhere
+
+On a terminal, output longer than the screen goes through a pager (``._pager``);
+:func:`terminal_output` decides both around one command's output.
 """
 
 from __future__ import annotations
@@ -26,6 +30,12 @@ _NUMBER = "\x1b[36m"
 _LITERAL = "\x1b[33m"
 _NULL = "\x1b[2m"
 _RESET = "\x1b[0m"
+
+#: Set (to anything but 0, false or no) to never page output; so does ``--no-pager``.
+NO_PAGER_ENV = "BOLTZ_NO_PAGER"
+
+#: Where this command's standard output goes when it is a pager or the explore viewer.
+_session: Any = None
 
 
 def use_colour(stream: IO[Any]) -> bool:
@@ -99,6 +109,10 @@ class Printer:
         if self.transform_path:
             value = transform(value, self.transform_path)
             raw_text = None
+        if self.fmt == "explore" and _session is not None and _session.collects(self.stream):
+            _session.values.append(value)
+            self.count += 1
+            return
         self.write(self.render(value, raw_text))
         self.count += 1
 
@@ -125,6 +139,9 @@ class Printer:
 
 def write(stream: IO[Any], text: str) -> None:
     """Write ``text`` as UTF-8 whatever the locale, and flush (items appear as they arrive)."""
+    if _session is not None and _session.pages(stream):
+        _session.write(text)
+        return
     buffer = getattr(stream, "buffer", None)
     if buffer is not None:
         stream.flush()
@@ -136,6 +153,9 @@ def write(stream: IO[Any], text: str) -> None:
 
 
 def write_bytes(stream: IO[Any], data: bytes) -> None:
+    if _session is not None and _session.pages(stream):
+        _session.write(data.decode("utf-8", "replace"))
+        return
     buffer = getattr(stream, "buffer", None)
     if buffer is not None:
         buffer.write(data)
@@ -248,3 +268,91 @@ def _leaf(value: Any, colour: bool) -> str:
     if isinstance(value, list):
         return ", ".join(_pretty_scalar(v, colour) for v in value) if value else "(none)"
     return _pretty_scalar(value, colour)
+
+
+# --- the terminal: pager and explore viewer ---------------------------------------------
+
+
+class OutputClosed(Exception):
+    """The reader quit the pager: the rest of the output is not wanted."""
+
+
+def _env_flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() not in ("", "0", "false", "no")
+
+
+class TerminalOutput:
+    """Around one command's output: explore or page it when stdout is a terminal.
+
+    ``with TerminalOutput(fmt, ...) as fmt:`` yields the format to print with
+    (``explore`` becomes ``json`` when there is no terminal to explore on).
+    Nothing of the pager or the viewer is imported unless they are used.
+    """
+
+    def __init__(self, fmt: str, *, listing: bool, no_pager: bool) -> None:
+        self.stream = sys.stdout
+        self.fmt = fmt
+        self.listing = listing
+        self.values: list[Any] = []
+        self.pager: Any = None
+        self.exploring = False
+        tty = _isatty(self.stream)
+        if fmt == "explore":
+            self.exploring = tty and _explore_available()
+            if not self.exploring:
+                self.fmt = "json"
+        if tty and not self.exploring and not no_pager and not _env_flag(NO_PAGER_ENV):
+            from ._pager import Pager
+
+            self.pager = Pager.for_terminal(self.stream)
+
+    def collects(self, stream: IO[Any]) -> bool:
+        return self.exploring and stream is self.stream
+
+    def pages(self, stream: IO[Any]) -> bool:
+        return self.pager is not None and stream is self.stream
+
+    def write(self, text: str) -> None:
+        if not self.pager.write(text):
+            raise OutputClosed
+
+    def __enter__(self) -> str:
+        global _session
+        if self.exploring or self.pager is not None:
+            _session = self
+        return self.fmt
+
+    def __exit__(self, kind: Any, exc: Any, tb: Any) -> bool:
+        global _session
+        _session = None
+        if self.pager is not None:
+            self.pager.close(interrupted=kind is KeyboardInterrupt)
+        if kind is None and self.exploring and self.values:
+            from ._explore import explore
+
+            doc = self.values if self.listing or len(self.values) > 1 else self.values[0]
+            for chosen in explore(doc):  # the reader pressed p: print that value
+                Printer("auto", stream=self.stream).value(chosen)
+        return kind is OutputClosed
+
+
+def _isatty(stream: IO[Any]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _explore_available() -> bool:
+    """The viewer needs a POSIX terminal to read keys from (termios)."""
+    try:
+        import termios  # noqa: F401
+    except ImportError:
+        return False
+    if _isatty(sys.stdin):
+        return True
+    try:  # stdin is the request body: keys come from the terminal itself
+        os.close(os.open("/dev/tty", os.O_RDONLY))
+    except OSError:
+        return False
+    return True

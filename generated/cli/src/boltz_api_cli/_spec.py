@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 #: Values of ``--format`` and ``--format-error`` (see :mod:`._output`).
-FORMATS = ("auto", "json", "jsonl", "pretty", "raw", "yaml")
+FORMATS = ("auto", "json", "jsonl", "pretty", "raw", "yaml", "explore")
 
 
 class Param:
