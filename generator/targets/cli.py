@@ -246,7 +246,7 @@ def _man_files(api: API, groups: list[GroupView], src: str, label: str) -> dict[
     """The roff page of every command, and the index the hidden ``__man`` command reads."""
     from .cli_man import man_pages
 
-    pages = man_pages(api, groups, CLI_VERSION, label)
+    pages = man_pages(api, groups, api.names.cli_version, label)
     files = {f"{src}/man/{page.file}": page.text for page in pages}
     index = {" ".join(page.command): page.file for page in pages}
     files[f"{src}/man/index.json"] = json.dumps(index, indent=1, ensure_ascii=False) + "\n"
