@@ -534,13 +534,14 @@ def config_key_name(key: str) -> str:
     """The Python name of a resource, method or client option key in a
     ``stainless.yml``: snake-cased as Stainless does (``listExported`` ->
     ``list_exported``, ``BROWSERBASE_API_KEY`` -> ``browserbase_api_key``),
-    leading underscores kept (``_rpc`` stays private). Empty when the key
-    has no letters or digits."""
-    stripped = key.lstrip("_")
+    leading and trailing underscores kept (``_rpc`` stays private, ``class_``
+    stays clear of the keyword). Empty when the key has no letters or digits."""
+    stripped = key.strip("_")
     body = snake(stripped)
     if not body:
         return ""
-    return key[: len(key) - len(stripped)] + body
+    start = key.index(stripped)
+    return key[:start] + body + key[start + len(stripped) :]
 
 
 def man_page_stem(command: Iterable[str]) -> str:

@@ -216,8 +216,11 @@ def _environments(servers: tuple[Server, ...], base_url: str) -> list[str]:
             "#   production: https://api.example.com",
         ]
         return lines
-    lines.append("environments:")
-    lines += [f"  {_scalar(name)}: {_scalar(url)}" for name, url in entries]
+    # Written commented out: a configured environment adds the clients'
+    # `environment=` keyword, and the starter must not change the SDK's surface.
+    lines.append("# Uncomment to add the clients' `environment=` keyword:")
+    lines.append("# environments:")
+    lines += [f"#   {_scalar(name)}: {_scalar(url)}" for name, url in entries]
     return lines
 
 

@@ -60,7 +60,8 @@ def test_generating_with_the_written_config_changes_nothing(name: str, tmp_path:
 def test_the_default_spec_config(tmp_path: Path):
     spec = tmp_path / "openapi.yaml"
     shutil.copy(SPECS["default"], spec)
-    config = load_config_text(starter_config(spec, Diagnostics()).text, tmp_path)
+    text = starter_config(spec, Diagnostics()).text
+    config = load_config_text(text, tmp_path)
     assert (config.organization, config.sdk_project, config.sdk_package) == (
         "Boltz API",
         "boltz-api",
@@ -74,7 +75,15 @@ def test_the_default_spec_config(tmp_path: Path):
     assert [(a.option, a.env_var, a.security_scheme) for a in config.auth] == [
         ("api_key", "BOLTZ_API_KEY", "api_key_auth")
     ]
-    assert config.environments == (("production", "https://api.boltz.bio"),)
+    # The servers are offered commented out: uncommenting adds `environment=`.
+    assert config.environments == ()
+    assert '#   production: "https://api.boltz.bio"' in text.splitlines()
+    uncommented = text.replace("# environments:", "environments:").replace(
+        "#   production:", "  production:"
+    )
+    assert load_config_text(uncommented, tmp_path).environments == (
+        ("production", "https://api.boltz.bio"),
+    )
     assert config.resources is not None
     (keys,) = config.resources
     assert dict(keys.models) == {
@@ -99,9 +108,9 @@ def test_every_top_level_key_is_explained(tmp_path: Path):
         "organization",
         "targets",
         "client_settings",
-        "environments",
         "resources",
     ]
+    assert "# environments:" in lines
     for i in top:
         assert lines[i - 1].startswith("#"), f"no comment above {lines[i]!r}"
 
