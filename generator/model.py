@@ -278,6 +278,17 @@ class Pagination:
 
 
 @dataclass(frozen=True)
+class Streaming:
+    """A method whose result is a stream of server-sent events (``Stream[...]``)."""
+
+    #: The type of each event's data; ``None`` leaves it the decoded JSON.
+    event_type: TypeExpr | None
+    #: The body parameter that asks for a stream (``stream``), by its Python
+    #: name; ``None`` when the method always streams.
+    param: str | None = None
+
+
+@dataclass(frozen=True)
 class Operation:
     operation_id: str
     #: Method name in the SDK (``create``) and command name in the CLI (``create``).
@@ -306,8 +317,11 @@ class Operation:
     #: Other 2XX responses beside :attr:`response` (``201`` beside ``204``),
     #: so a target can widen the result type; untyped when identical.
     other_responses: tuple[Response, ...] = ()
-    #: The config's ``positional_params`` (wire names of path parameters); None: the default.
+    #: Python names of the parameters the config makes positional
+    #: (``positional_params``); ``None`` for the default (the last path parameter).
     positional_names: tuple[str, ...] | None = None
+    #: How the method streams server-sent events, when it does.
+    streaming: Streaming | None = None
 
     @property
     def path_params(self) -> tuple[Parameter, ...]:
@@ -315,17 +329,17 @@ class Operation:
 
     @property
     def positional_params(self) -> tuple[Parameter, ...]:
-        """The path parameters passed by position: those the config's
-        ``positional_params`` names, in its order, else only the last one, as
-        the Stainless SDKs have it (``retrieve(deployment_id, *, agent_id)``)."""
-        if self.positional_names is not None:
-            by_name = {p.wire_name: p for p in self.path_params}
-            return tuple(by_name[n] for n in self.positional_names if n in by_name)
-        return self.path_params[-1:]
+        """The parameters passed by position, in order: the config's
+        ``positional_params`` when it names them, else only the last path
+        parameter, as the Stainless SDKs have it (``retrieve(deployment_id, *, agent_id)``)."""
+        if self.positional_names is None:
+            return self.path_params[-1:]
+        by_name = {p.py_name: p for p in self.parameters}
+        return tuple(by_name[n] for n in self.positional_names if n in by_name)
 
     @property
     def keyword_path_params(self) -> tuple[Parameter, ...]:
-        """The path parameters not passed by position, passed by keyword."""
+        """The path parameters passed by keyword (before the other keywords)."""
         positional = self.positional_params
         return tuple(p for p in self.path_params if p not in positional)
 

@@ -15,11 +15,13 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-#: Words written in capitals inside PascalCase names (``APIKey``, ``CursorIDPage``).
+#: Words written in capitals inside PascalCase names (``APIKey``, ``CursorIDPage``),
+#: as the Stainless SDKs write them (``AIAnswer``, but ``JsonGetJsonResponse``).
 ACRONYMS: dict[str, str] = {
     w.lower(): w
     for w in (
         "API",
+        "AI",
         "ID",
         "IDs",
         "IPs",
@@ -28,7 +30,6 @@ ACRONYMS: dict[str, str] = {
         "URI",
         "HTTP",
         "HTTPS",
-        "JSON",
         "XML",
         "UUID",
         "IP",
@@ -309,6 +310,8 @@ SDK_EXPORTS = frozenset(
         "BaseModel",
         "SyncAPIClient",
         "AsyncAPIClient",
+        "Stream",
+        "AsyncStream",
     }
 )
 
@@ -357,6 +360,8 @@ CLASS_RESERVED = PY_KEYWORDS | frozenset(
         "AsyncPage",
         "APIResponse",
         "AsyncAPIResponse",
+        "Stream",
+        "AsyncStream",
     }
 )
 

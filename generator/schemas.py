@@ -200,12 +200,21 @@ class TypeBuilder:
         return self._build_inline(schema, at, scope, hint)
 
     def named_model(
-        self, schema: Any, at: Position, role: ModelRole, package: tuple[str, ...], class_hint: str
+        self,
+        schema: Any,
+        at: Position,
+        role: ModelRole,
+        package: tuple[str, ...],
+        class_hint: str,
+        *,
+        scalars: bool = False,
     ) -> TypeExpr:
         """Like :meth:`build`, but an object or composite type becomes a model
         named ``class_hint`` in a module of its own in ``package`` (an alias
         for arrays, unions and maps), so a method's result always has a name.
-        Scalars stay scalars; a component that is a model of its own stays one.
+        Scalars stay scalars unless ``scalars`` (a method's JSON result:
+        ``AppInitResponse = bool``, as the Stainless SDKs name it); a component
+        that is a model of its own stays one.
         """
         at_target, target = self._deref_for_naming(schema, at)
         only = _nullable_wrapper(target)
@@ -213,7 +222,7 @@ class TypeBuilder:
             # `anyOf: [X, {type: 'null'}]` is X, or nothing: the result keeps X's name.
             keyword, index, variant = only
             inner = self.named_model(
-                variant, at_target.child(keyword, index), role, package, class_hint
+                variant, at_target.child(keyword, index), role, package, class_hint, scalars=scalars
             )
             return _with_null(inner, True)
         if (
@@ -244,7 +253,22 @@ class TypeBuilder:
             or _types_of(target) in (["array"], ["object"])
             or "items" in target
         ):
-            return self.build(schema, at, Scope(role, package, None), class_hint)
+            expr = self.build(schema, at, Scope(role, package, None), class_hint)
+            if not scalars or not _is_named_scalar(expr):
+                return expr
+            module, class_name = self.new_module(package, class_hint)
+            model_id = self._model_id(role, module, class_name)
+            self.models[model_id] = Model(
+                id=model_id,
+                role=role,
+                class_name=class_name,
+                module=module,
+                kind="alias",
+                alias_of=expr,
+                description=_text(target.get("description")) if isinstance(target, dict) else None,
+                source=Source(at_target.doc.display, at_target.pointer),
+            )
+            return ModelRef(model_id)
         module, class_name = self.new_module(package, class_hint)
         model_id = self._model_id(role, module, class_name)
         if self.is_plain_object(target, at_target):
@@ -1224,3 +1248,10 @@ def _nullable_wrapper(schema: Any) -> tuple[str, int, Any] | None:
 
 def _declares_null_variant(variants: list[Any]) -> bool:
     return any(_is_null_schema(v) for v in variants)
+
+
+def _is_named_scalar(expr: TypeExpr) -> bool:
+    """A scalar result the Stainless SDKs give a name (``bool``, ``str``, a Literal)."""
+    if isinstance(expr, EnumType):
+        return True
+    return isinstance(expr, Primitive) and expr.kind not in ("any", "null")

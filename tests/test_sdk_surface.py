@@ -538,3 +538,307 @@ def test_environments_become_the_environment_keyword(make_sdk, monkeypatch):
         "https://sandbox.example.com"
     )
     sdk.mypy()
+
+
+# --- positional_params from the config --------------------------------------------
+
+
+def test_the_config_positional_params_replace_the_default(make_sdk):
+    config = {
+        "resources": {
+            "deployments": {
+                "methods": {
+                    "retrieve": {
+                        "type": "http",
+                        "endpoint": "get /agents/{agent_id}/deployments/{deployment_id}",
+                        "positional_params": ["agent_id", "deployment_id"],
+                    }
+                }
+            }
+        }
+    }
+    sdk = make_sdk(NESTED, config)
+    (_, op) = sdk.api.all_operations()[0]
+    assert [p.py_name for p in op.positional_params] == ["agent_id", "deployment_id"]
+    assert op.keyword_path_params == ()
+    seen: list[httpx.Request] = []
+    client = sdk.package.NestedPath(http_client=httpx.Client(transport=_recorder(seen)))
+    client.deployments.retrieve("a1", "d1")
+    assert seen[-1].url.path == "/agents/a1/deployments/d1"
+    sdk.mypy()
+
+
+# --- streaming --------------------------------------------------------------------
+
+STREAMS = _doc(
+    "Streamer",
+    {
+        "/events": {
+            "get": {
+                "operationId": "listenEvents",
+                "tags": ["events"],
+                "responses": {
+                    "200": {
+                        "description": "events",
+                        "content": {
+                            "text/event-stream": {"schema": {"$ref": "#/components/schemas/Chunk"}}
+                        },
+                    }
+                },
+            }
+        },
+        "/chat": {
+            "post": {
+                "operationId": "createChat",
+                "tags": ["chat"],
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "type": "object",
+                                "required": ["prompt"],
+                                "properties": {
+                                    "prompt": {"type": "string"},
+                                    "stream": {"type": "boolean"},
+                                },
+                            }
+                        }
+                    },
+                },
+                "responses": {
+                    "200": {
+                        "description": "a completion, or its chunks",
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/Completion"}
+                            },
+                            "text/event-stream": {"schema": {"$ref": "#/components/schemas/Chunk"}},
+                        },
+                    }
+                },
+            }
+        },
+    },
+    components={
+        "schemas": {
+            "Chunk": {"type": "object", "properties": {"delta": {"type": "string"}}},
+            "Completion": {"type": "object", "properties": {"text": {"type": "string"}}},
+        }
+    },
+)
+
+_EVENTS = (
+    b'event: message\ndata: {"delta": "a"}\n\n'
+    b": keep-alive\n\n"
+    b'data: {"delta":\ndata:  "b"}\r\n\r\n'
+    b"data: [DONE]\n\n"
+    b'data: {"delta": "never"}\n\n'
+)
+
+
+def _sse_server(events: bytes = _EVENTS) -> httpx.MockTransport:
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/chat" and not json.loads(request.content).get("stream"):
+            return httpx.Response(200, json={"text": "whole"})
+        return httpx.Response(200, content=events, headers={"content-type": "text/event-stream"})
+
+    return httpx.MockTransport(handler)
+
+
+def test_an_event_stream_response_returns_a_stream(make_sdk):
+    sdk = make_sdk(STREAMS)
+    op = next(op for _, op in sdk.api.all_operations() if op.py_name == "listen")
+    assert op.streaming is not None and op.streaming.param is None
+    assert "-> Stream[Chunk]:" in sdk.source("resources", "events.py")
+    assert "-> AsyncStream[Chunk]:" in sdk.source("resources", "events.py")
+    client = sdk.package.Streamer(http_client=httpx.Client(transport=_sse_server()))
+    stream = client.events.listen()
+    assert isinstance(stream, sdk.package.Stream)
+    chunks = list(stream)
+    assert [type(c).__name__ for c in chunks] == ["Chunk", "Chunk"]
+    assert [c.delta for c in chunks] == ["a", "b"]  # `[DONE]` ends the stream
+    assert stream.response.is_closed
+
+    async def main() -> list[str]:
+        client = sdk.package.AsyncStreamer(http_client=httpx.AsyncClient(transport=_sse_server()))
+        events = await client.events.listen()
+        return [c.delta async for c in events]
+
+    import asyncio
+
+    assert asyncio.run(main()) == ["a", "b"]
+
+
+def test_an_error_event_raises(make_sdk):
+    sdk = make_sdk(STREAMS)
+    events = b'data: {"delta": "a"}\n\nevent: error\ndata: {"message": "overloaded"}\n\n'
+    client = sdk.package.Streamer(http_client=httpx.Client(transport=_sse_server(events)))
+    stream = client.events.listen()
+    assert next(stream).delta == "a"
+    with pytest.raises(sdk.package.APIError, match="overloaded"):
+        next(stream)
+
+
+def test_the_config_on_event_rules_decide_what_each_event_does(make_sdk):
+    config = {
+        "streaming": {
+            "on_event": [
+                {"event_type": "ping", "handle": "continue"},
+                {"data_starts_with": "[END]", "handle": "done"},
+                {"kind": "fallthrough", "handle": "yield"},
+            ]
+        }
+    }
+    sdk = make_sdk(STREAMS, config)
+    events = (
+        b'data: {"delta": "a"}\n\nevent: ping\ndata: {"delta": "p"}\n\n'
+        b'data: [DONE]\n\ndata: [END]\n\ndata: {"delta": "z"}\n\n'
+    )
+    client = sdk.package.Streamer(http_client=httpx.Client(transport=_sse_server(events)))
+    # `[DONE]` is not special here: it is yielded as text (not JSON).
+    assert [getattr(c, "delta", c) for c in client.events.listen()] == ["a", "[DONE]"]
+
+
+def test_a_stream_parameter_gives_literal_overloads(make_sdk, tmp_path: Path):
+    sdk = make_sdk(STREAMS)
+    op = next(op for _, op in sdk.api.all_operations() if op.py_name == "create")
+    assert op.streaming is not None and op.streaming.param == "stream"
+    source = sdk.source("resources", "chat.py")
+    assert "stream: Literal[True]," in source and "stream: Literal[False] | Omit = omit," in source
+    assert source.count("@overload") == 6  # three, sync and async
+
+    client = sdk.package.Streamer(http_client=httpx.Client(transport=_sse_server()))
+    assert client.chat.create(prompt="p").text == "whole"
+    assert [c.delta for c in client.chat.create(prompt="p", stream=True)] == ["a", "b"]
+    sdk.mypy()
+
+    from tests.test_sdk_typing import mypy
+
+    user = tmp_path / "user_stream.py"
+    user.write_text(
+        "from streamer_api import Stream, Streamer\n"
+        "from streamer_api.types import Chunk, Completion\n"
+        "client = Streamer()\n"
+        "a: Completion = client.chat.create(prompt='p')\n"
+        "b: Stream[Chunk] = client.chat.create(prompt='p', stream=True)\n"
+        "c: Completion = client.chat.create(prompt='p', stream=True)\n"
+    )
+    result = mypy(str(user), mypy_path=sdk.src)
+    errors = [line for line in result.stdout.splitlines() if "error:" in line]
+    assert len(errors) == 1 and "user_stream.py:6" in errors[0], result.stdout
+
+
+def test_the_config_streaming_block_names_the_switch_and_the_event_model(make_sdk):
+    doc = _doc(
+        "Sessions",
+        {
+            "/sessions/{id}/act": {
+                "post": {
+                    "parameters": [
+                        {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+                    ],
+                    "requestBody": {
+                        "content": {
+                            "application/json": {
+                                "schema": {
+                                    "type": "object",
+                                    "properties": {
+                                        "input": {"type": "string"},
+                                        "streamResponse": {"type": "boolean"},
+                                    },
+                                }
+                            }
+                        }
+                    },
+                    "responses": _ok({"type": "object", "properties": {"ok": {"type": "boolean"}}}),
+                }
+            },
+            "/events": {"get": {"responses": _ok({"$ref": "#/components/schemas/Event"})}},
+        },
+        components={
+            "schemas": {
+                "StreamEvent": {"type": "object", "properties": {"type": {"type": "string"}}},
+                "Event": {"type": "object", "properties": {"name": {"type": "string"}}},
+            }
+        },
+    )
+    config = {
+        "resources": {
+            "sessions": {
+                "models": {"stream_event": "#/components/schemas/StreamEvent"},
+                "methods": {
+                    "act": {
+                        "type": "http",
+                        "endpoint": "post /sessions/{id}/act",
+                        "streaming": {
+                            "param_discriminator": "streamResponse",
+                            "stream_event_model": "sessions.stream_event",
+                        },
+                    }
+                },
+            },
+            "event": {
+                "methods": {
+                    "list": {
+                        "type": "http",
+                        "endpoint": "get /events",
+                        "streaming": {"param_discriminator": None},
+                    }
+                }
+            },
+        }
+    }
+    sdk = make_sdk(doc, config)
+    act = next(op for _, op in sdk.api.all_operations() if op.py_name == "act")
+    assert act.streaming is not None and act.streaming.param == "stream_response"
+    sessions = sdk.source("resources", "sessions.py")
+    assert "stream_response: Literal[True]," in sessions and "-> Stream[StreamEvent]:" in sessions
+    assert hasattr(sdk.package.types, "StreamEvent")
+    events = sdk.source("resources", "event.py")
+    assert "-> Stream[EventListResponse]:" in events  # always streams
+    sdk.mypy()
+
+
+def test_a_scalar_json_result_is_a_named_alias(make_sdk):
+    doc = _doc(
+        "Scalars",
+        {
+            "/app/init": {"post": {"responses": _ok({"type": "boolean"})}},
+            "/app/mode": {"get": {"responses": _ok({"enum": ["a", "b"]})}},
+            "/app/name": {"get": {"responses": _ok({"type": "string"})}},
+        },
+    )
+    methods = {"init": "post /app/init", "mode": "get /app/mode", "name": "get /app/name"}
+    sdk = make_sdk(doc, {"resources": {"app": {"methods": methods}}})
+    source = sdk.source("resources", "app.py")
+    assert "-> AppInitResponse:" in source and "-> AppModeResponse:" in source
+    assert sdk.package.types.AppInitResponse is not None
+    # A string result is typed `str`, its alias exported all the same.
+    assert "-> str:" in source and sdk.package.types.AppNameResponse is not None
+
+    def client(value: Any) -> Any:
+        transport = httpx.MockTransport(lambda r: httpx.Response(200, json=value))
+        return sdk.package.Scalars(http_client=httpx.Client(transport=transport))
+
+    assert client(True).app.init() is True
+    assert client("n").app.name() == "n"  # decoded as JSON, not the raw text
+    sdk.mypy()
+
+
+def test_a_204_with_a_json_schema_is_typed_by_it(make_sdk):
+    doc = _doc(
+        "Copies",
+        {"/files/copy": {"post": {"responses": _ok({"type": "object"}, status="204")}}},
+    )
+    sdk = make_sdk(doc, {"resources": {"files": {"methods": {"copy": "post /files/copy"}}}})
+    assert "-> FileCopyResponse:" in sdk.source("resources", "files.py")
+    sdk.mypy()
+
+
+def test_type_names_spell_acronyms_as_stainless_does():
+    from generator import naming
+
+    assert naming.pascal("ai_answer_create_params") == "AIAnswerCreateParams"
+    assert naming.pascal("json_get_json_response") == "JsonGetJsonResponse"
+    assert naming.pascal("api_key_id") == "APIKeyID"

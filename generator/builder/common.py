@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import naming
-from ..config import Config
+from ..config import Config, MethodConfig
 from ..errors import ConfigError, Diagnostics
 from ..loader import Document
 from ..model import ArrayType, Primitive, SecurityScheme, TypeExpr, Value
@@ -116,6 +116,8 @@ class BuilderBase:
     security: tuple[SecurityScheme, ...]
     default_security: tuple[str, ...] | None
     page_classes: dict[str, str]
+    #: The config's entry of each operation it lists, by (method, path).
+    method_configs: dict[tuple[str, str], MethodConfig]
 
     def __init__(self, doc: Document, config: Config, resolver: Resolver, diagnostics: Diagnostics):
         self.doc = doc
@@ -124,6 +126,7 @@ class BuilderBase:
         self.resolver = resolver
         self.diagnostics = diagnostics
         self.root = Position(doc, "")
+        self.method_configs = {}
 
     def _mapping(self, value: Any, at: Position) -> dict[str, Any]:
         if value is None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import naming
-from ..config import UNPAGINATED
+from ..config import UNPAGINATED, MethodConfig
 from ..model import Operation, Parameter, Resource, Response, Source
 from ..schemas import Scope
 from .bodies import BodiesMixin
@@ -13,10 +13,17 @@ from .parameters import ParametersMixin
 from .responses import ResponsesMixin
 from .security import SecurityMixin
 from .servers import ServersMixin
+from .streaming import StreamingMixin
 
 
 class OperationsMixin(
-    ParametersMixin, BodiesMixin, ResponsesMixin, PaginationMixin, SecurityMixin, ServersMixin
+    ParametersMixin,
+    BodiesMixin,
+    ResponsesMixin,
+    PaginationMixin,
+    SecurityMixin,
+    ServersMixin,
+    StreamingMixin,
 ):
     """One operation, from the parts the other stages build."""
 
@@ -91,6 +98,9 @@ class OperationsMixin(
         if params_scope and (non_path or (body is not None and not body.flattened)):
             params_model = self._params_model(params_scope[0], params_class, non_path, body, op)
         security = self._security_names(node.get("security"), op.at.child("security"))
+        method_config = self.method_configs.get((op.http_method, op.path))
+        positional = self._positional_names(method_config, parameters)
+        streaming = self._streaming(op, method_config, parameters, response, package, type_stem)
         return Operation(
             operation_id=str(node.get("operationId") or f"{op.http_method}_{op.path}"),
             py_name=method,
@@ -118,7 +128,35 @@ class OperationsMixin(
             servers=self._servers_at(node.get("servers"), op.at.child("servers"))
             or self._servers_at(op.path_item.get("servers"), op.path_item_at.child("servers")),
             other_responses=tuple(other_responses),
+            positional_names=positional,
+            streaming=streaming,
         )
+
+    def _positional_names(
+        self, method_config: MethodConfig | None, parameters: list[Parameter]
+    ) -> tuple[str, ...] | None:
+        """The Python names of the config's ``positional_params`` (spec names)."""
+        wanted = method_config.positional_params if method_config is not None else None
+        if wanted is None or method_config is None:
+            return None
+        candidates = [p for p in parameters if p.location in ("path", "query")]
+        by_wire = {p.wire_name: p for p in candidates}
+        by_py = {p.py_name: p for p in candidates}
+        out = []
+        for name in wanted:
+            param = by_wire.get(name) or by_py.get(name)
+            if param is None:
+                self.diagnostics.warn(
+                    f"positional_params names {name!r}, which is not a path parameter "
+                    f"(nor a query parameter) of {method_config.http_method.upper()} "
+                    f"{method_config.path}; passed by keyword",
+                    file=self.config.file or "",
+                    pointer=method_config.pointer,
+                    line=method_config.line,
+                )
+            else:
+                out.append(param.py_name)
+        return tuple(out)
 
     def _singulars(self, resource: Resource) -> list[str]:
         return [naming.pascal(naming.singular_name(p)) for p in resource.path]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from .. import naming
 from ..config import HTTP_METHODS, SHARED_PACKAGE, UNPAGINATED, MethodConfig, ResourceConfig
 from ..errors import join_pointer
-from ..model import Operation, Resource
+from ..model import Resource
 from .common import OpRef, text_of
 from .operations import OperationsMixin
 
@@ -233,30 +233,6 @@ class ResourcesMixin(OperationsMixin):
             out[target.key] = (naming.pascal(model_name), (SHARED_PACKAGE,))
         return out
 
-    def _positional(self, operation: Operation) -> Operation:
-        """``operation`` with the config's ``positional_params``, when it names any."""
-        mc = self.method_configs.get((operation.http_method, operation.path))
-        if mc is None or mc.positional_params is None:
-            return operation
-        path_names = {p.wire_name for p in operation.path_params}
-        by_py = {p.py_name: p.wire_name for p in operation.path_params}
-        names = []
-        for name in mc.positional_params:
-            wire = name if name in path_names else by_py.get(name)
-            if wire is None:
-                self.diagnostics.warn(
-                    f"positional_params names {name!r}, which is not a path parameter of "
-                    f"{mc.http_method.upper()} {mc.path}; passed by keyword",
-                    file=self.config.file or "",
-                    pointer=mc.pointer,
-                    line=mc.line,
-                )
-                continue
-            names.append(wire)
-        from dataclasses import replace
-
-        return replace(operation, positional_names=tuple(names))
-
     def _tag_descriptions(self) -> dict[str, str]:
         out = {}
         tags = self.data.get("tags")
@@ -300,7 +276,7 @@ class ResourcesMixin(OperationsMixin):
         for child in draft.children.values():
             self.types.reserve_package(draft.path, child.py_name)
         operations = tuple(
-            self._positional(self._operation(resource, types_package, method, op, paginated))
+            self._operation(resource, types_package, method, op, paginated)
             for method, op, paginated in draft.ops
         )
         subresources = tuple(self._resource(c, draft.path) for c in draft.children.values())

@@ -77,10 +77,16 @@ class ResponsesMixin(BuilderBase):
         description = text_of(raw.get("description"))
         headers = self._headers(raw.get("headers"), at.child("headers"))
         content = raw.get("content")
-        if not isinstance(content, dict) or not content or status == "204":
+        if not isinstance(content, dict) or not content:
             return Response(status, description, "empty", headers=headers)
         content_type, media = pick_media(content)
         kind = response_kind(content_type)
+        if status == "204" and not (
+            kind == "json" and isinstance(media, dict) and media.get("schema")
+        ):
+            # A 204 has no body, unless the document gives it a JSON schema:
+            # the method is then typed by it, as the Stainless SDKs type it.
+            return Response(status, description, "empty", headers=headers)
         media = media if isinstance(media, dict) else {}
         media_at = at.child("content", content_type)
         example = media_example(media)
@@ -88,7 +94,7 @@ class ResponsesMixin(BuilderBase):
         schema = media.get("schema")
         if kind == "json" and schema is not None and package is not None and class_hint is not None:
             expr = self.types.named_model(
-                schema, media_at.child("schema"), "response", package, class_hint
+                schema, media_at.child("schema"), "response", package, class_hint, scalars=True
             )
         elif (
             kind == "sse" and schema is not None and package is not None and class_hint is not None
@@ -98,7 +104,7 @@ class ResponsesMixin(BuilderBase):
                 media_at.child("schema"),
                 "response",
                 package,
-                class_hint.removesuffix("Response") + "Event",
+                class_hint,
             )
         return Response(status, description, kind, content_type, expr, example, headers)
 

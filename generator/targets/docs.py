@@ -1158,7 +1158,12 @@ def _python_example(api: API, resource: Resource, op: Operation) -> str:
     args += [(f"{p.py_name}=", _param_value(api, p)) for p in op.keyword_path_params]
     whole = op.body is not None and not op.body.flattened
     for p in op.parameters:
-        if p.location != "path" and p.required and not (whole and p.location == "body"):
+        if (
+            p.location != "path"
+            and p.required
+            and p not in op.positional_params
+            and not (whole and p.location == "body")
+        ):
             args.append((f"{p.py_name}=", _param_value(api, p)))
     if whole and op.body is not None and op.body.required:
         args.append((f"{op.body.py_name}=", _body_value(api, op)))

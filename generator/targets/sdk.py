@@ -46,6 +46,7 @@ RUNTIME = (
     "_paging",
     "_response",
     "_resource",
+    "_streaming",
     "_version",
 )
 
@@ -67,7 +68,12 @@ def render_sdk(api: API) -> dict[str, str]:
     pkg = api.names.sdk_package
     src = f"src/{pkg}"
     files: dict[str, str] = {}
-    ctx = {"api": api, "names": api.names, "sdk_version": SDK_VERSION}
+    ctx = {
+        "api": api,
+        "names": api.names,
+        "sdk_version": SDK_VERSION,
+        "stream_rules": _stream_rules(api),
+    }
     for module in RUNTIME:
         files[f"{src}/{module}.py"] = render("sdk", f"runtime/{module}.py.j2", **ctx)
     files[f"{src}/py.typed"] = ""
@@ -293,8 +299,9 @@ class MethodView:
     http_method: str
     doc: str
     signature: list[str]
-    #: Signatures of the ``@overload``s before the method (one per body variant).
-    overloads: list[list[str]]
+    #: The ``@overload``s before the method: one per body variant, or the
+    #: ``stream: Literal[True]`` / ``Literal[False]`` pair of a method that may stream.
+    overloads: list[OverloadView]
     path_expr: str
     query: list[tuple[str, str]]
     query_styles: list[tuple[str, str, bool]]
@@ -312,6 +319,17 @@ class MethodView:
     async_def: bool
     sync_result: str
     async_result: str
+    #: The argument that asks for a stream (``stream``), when one does.
+    stream_flag: str | None = None
+    sync_stream_result: str = ""
+    async_stream_result: str = ""
+
+
+@dataclass
+class OverloadView:
+    signature: list[str]
+    sync_returns: str
+    async_returns: str
 
 
 @dataclass
@@ -401,18 +419,25 @@ def _signature(
     ann: Annotator,
     params: list[Parameter],
     body_whole: RequestBody | None,
-    positional: tuple[Parameter, ...] | None = None,
+    positional: tuple[Parameter, ...],
+    overrides: dict[str, tuple[str, bool]] | None = None,
 ) -> list[str]:
-    """A method's parameters as Python: the last path parameter (or those the
-    config's ``positional_params`` names) by position, everything else by
-    keyword (other path parameters first, then the required, then the
+    """A method's parameters as Python: ``positional`` by position (the last
+    path parameter, unless the config says otherwise), everything else by
+    keyword (the other path parameters first, then the required, then the
     optional), then the per-request options."""
-    path_params = [p for p in params if p.location == "path"]
-    first = list(positional) if positional is not None else path_params[-1:]
-    signature = [f"{p.py_name}: {ann.request(p.type)}" for p in first]
+    names = {p.py_name for p in positional}
+    signature = []
+    for p in positional:
+        text = f"{p.py_name}: {ann.request(p.type)}"
+        signature.append(text if p.required else text + " | Omit = omit")
     signature.append("*")
-    signature += [f"{p.py_name}: {ann.request(p.type)}" for p in path_params if p not in first]
-    rest = [p for p in params if p.location != "path"]
+    signature += [
+        f"{p.py_name}: {ann.request(p.type)}"
+        for p in params
+        if p.location == "path" and p.py_name not in names
+    ]
+    rest = [p for p in params if p.location != "path" and p.py_name not in names]
     whole_arg = None
     if body_whole is not None and body_whole.type is not None:
         whole_arg = f"{body_whole.py_name}: {ann.request(body_whole.type)}"
@@ -420,9 +445,15 @@ def _signature(
             whole_arg += " | Omit = omit"
     if whole_arg is not None and body_whole is not None and body_whole.required:
         signature.append(whole_arg)
-    for p in [p for p in rest if p.required] + [p for p in rest if not p.required]:
-        text = f"{p.py_name}: {ann.request(p.type)}"
-        signature.append(text if p.required else text + " | Omit = omit")
+    changed = overrides or {}
+
+    def required(p: Parameter) -> bool:
+        return changed[p.py_name][1] if p.py_name in changed else p.required
+
+    for p in [p for p in rest if required(p)] + [p for p in rest if not required(p)]:
+        annotation = changed[p.py_name][0] if p.py_name in changed else ann.request(p.type)
+        text = f"{p.py_name}: {annotation}"
+        signature.append(text if required(p) else text + " | Omit = omit")
     if whole_arg is not None and body_whole is not None and not body_whole.required:
         signature.append(whole_arg)
     signature += [
@@ -440,14 +471,51 @@ def _method_view(api: API, op: Operation, ann: Annotator) -> MethodView:
         ann.need(types_module, name)
     params = list(op.parameters)
     body_whole = op.body if op.body is not None and not op.body.flattened else None
-    signature = _signature(ann, params, body_whole, op.positional_params)
-    overloads: list[list[str]] = []
-    if op.body is not None and op.body.variants:
+    returns = _returns(api, op, ann)
+    overloads: list[OverloadView] = []
+    flag = op.streaming.param if op.streaming is not None else None
+    if flag is not None:
+        # As the Stainless SDKs have it: stream=False (or left out) returns the
+        # result, stream=True the events, a bool either.
+        ann.need("typing_extensions", "Literal")
+        ann.need("typing", "Union")
+        stream_sync, stream_async = _stream_types(op, ann)
+        either_sync = f"Union[{returns.sync_returns}, {stream_sync}]"
+        either_async = f"Union[{returns.async_returns}, {stream_async}]"
+        for annotation, required, sync_ret, async_ret in (
+            ("Literal[False]", False, returns.sync_returns, returns.async_returns),
+            ("Literal[True]", True, stream_sync, stream_async),
+            ("bool", True, either_sync, either_async),
+        ):
+            overloads.append(
+                OverloadView(
+                    _signature(
+                        ann,
+                        params,
+                        body_whole,
+                        op.positional_params,
+                        {flag: (annotation, required)},
+                    ),
+                    sync_ret,
+                    async_ret,
+                )
+            )
+        signature = _signature(
+            ann, params, body_whole, op.positional_params, {flag: ("bool", False)}
+        )
+        ann.need("typing", "overload")
+    else:
+        signature = _signature(ann, params, body_whole, op.positional_params)
+    if flag is None and op.body is not None and op.body.variants:
         # One overload per variant of the body: its own fields, its own required set.
         others = [p for p in params if p.location != "body"]
         for variant in op.body.variants:
             overloads.append(
-                _signature(ann, others + list(variant.parameters), None, op.positional_params)
+                OverloadView(
+                    _signature(ann, others + list(variant.parameters), None, op.positional_params),
+                    returns.sync_returns,
+                    returns.async_returns,
+                )
             )
         ann.need("typing", "overload")
     query = [(escape.py_string(p.wire_name), p.py_name) for p in params if p.location == "query"]
@@ -463,7 +531,11 @@ def _method_view(api: API, op: Operation, ann: Annotator) -> MethodView:
         headers.append(('"Cookie"', f"_cookie_header({{{pairs}}})"))
     body = [(escape.py_string(p.wire_name), p.py_name) for p in params if p.location == "body"]
     security = tuple_literal([escape.py_string(s) for s in op.security])
-    returns = _returns(api, op, ann)
+    stream_results = ("", "")
+    sync_returns, async_returns = returns.sync_returns, returns.async_returns
+    if flag is not None:
+        stream_results = _stream_results(op, ann)
+        sync_returns, async_returns = either_sync, either_async
     return MethodView(
         name=op.py_name,
         http_method=op.http_method.upper(),
@@ -479,12 +551,22 @@ def _method_view(api: API, op: Operation, ann: Annotator) -> MethodView:
         encoding=op.body.encoding if op.body is not None else "json",
         content_type=op.body.content_type if op.body is not None else None,
         security=security,
-        runtime_imports=returns.imports,
-        sync_returns=returns.sync_returns,
-        async_returns=returns.async_returns,
+        runtime_imports=sorted(
+            set(returns.imports)
+            | set(
+                _runtime_imports(api, ann, op.streaming.event_type)
+                if op.streaming is not None and op.streaming.event_type is not None
+                else []
+            )
+        ),
+        sync_returns=sync_returns,
+        async_returns=async_returns,
         async_def=returns.async_def,
         sync_result=returns.sync_result,
         async_result=returns.async_result,
+        stream_flag=flag,
+        sync_stream_result=stream_results[0],
+        async_stream_result=stream_results[1],
     )
 
 
@@ -498,8 +580,45 @@ class _Returns:
     imports: list[tuple[str, str]] = field(default_factory=list)
 
 
+def _stream_types(op: Operation, ann: Annotator) -> tuple[str, str]:
+    """``Stream[Event]`` and ``AsyncStream[Event]`` for a streaming method."""
+    assert op.streaming is not None
+    streaming = ann.runtime("_streaming")
+    ann.need(streaming, "Stream")
+    ann.need(streaming, "AsyncStream")
+    event = op.streaming.event_type
+    item = ann.response(event) if event is not None else "object"
+    return f"Stream[{item}]", f"AsyncStream[{item}]"
+
+
+def _stream_results(op: Operation, ann: Annotator) -> tuple[str, str]:
+    """The expressions that return a streaming method's events (sync, async)."""
+    assert op.streaming is not None
+    sync_type, async_type = _stream_types(op, ann)
+    event = op.streaming.event_type
+    item = ann.response(event) if event is not None else "object"
+    return (
+        f"_cast({escape.py_string(sync_type)}, "
+        f"self._client.request_stream(Stream, {item}, _options))",
+        f"_cast({escape.py_string(async_type)}, "
+        f"await self._client.request_stream(AsyncStream, {item}, _options))",
+    )
+
+
 def _returns(api: API, op: Operation, ann: Annotator) -> _Returns:
     """What a method returns, and the expression that produces it."""
+    if op.streaming is not None and op.streaming.param is None:
+        sync_type, async_type = _stream_types(op, ann)
+        sync_result, async_result = _stream_results(op, ann)
+        event = op.streaming.event_type
+        return _Returns(
+            sync_returns=sync_type,
+            async_returns=async_type,
+            async_def=True,
+            sync_result=sync_result,
+            async_result=async_result,
+            imports=_runtime_imports(api, ann, event) if event is not None else [],
+        )
     if op.pagination is not None:
         item_expr = op.pagination.item_type
         item = ann.response(item_expr)
@@ -529,6 +648,10 @@ def _returns(api: API, op: Operation, ann: Annotator) -> _Returns:
     else:
         annotation = cast_to = ann.response(response.type)
         imports = _runtime_imports(api, ann, response.type)
+        if _is_string_alias(api, response.type):
+            # As the Stainless SDKs have it: a JSON string result is typed `str`
+            # (its alias is still exported); it is decoded as JSON all the same.
+            annotation = "str"
     target = escape.py_string(annotation)
     return _Returns(
         sync_returns=annotation,
@@ -972,3 +1095,40 @@ def _py_literal(value: str | int | float | bool) -> str:
 
 def _placeholder(name: str) -> str:
     return name.replace("_", " ").replace("-", " ").strip() or "value"
+
+
+def _stream_rules(api: API) -> list[tuple[str, str, str]]:
+    """The config's ``streaming.on_event`` rules as Python literals for
+    ``_streaming.py``; without any, an ``error`` event raises and
+    ``data: [DONE]`` ends the stream (the rest are yielded)."""
+    rules: list[tuple[tuple[str | None, ...] | None, str | None, str]] = [
+        (tuple(r.event_types) or None, r.data_starts_with, r.handle)
+        for r in api.client_settings.stream_rules
+    ]
+    if not rules:
+        rules = [(("error",), None, "error"), (None, "[DONE]", "done")]
+    out = []
+    for names, prefix, handle in rules:
+        names_text = (
+            "None"
+            if names is None
+            else tuple_literal(["None" if n is None else escape.py_string(n) for n in names])
+        )
+        prefix_text = "None" if prefix is None else escape.py_string(prefix)
+        out.append((names_text, prefix_text, handle))
+    return out
+
+
+def _is_string_alias(api: API, expr: TypeExpr) -> bool:
+    """A method result named only to alias a plain JSON string (``XResponse = str``)."""
+    if not isinstance(expr, ModelRef) or expr.nullable:
+        return False
+    model = api.model(expr.model_id)
+    target = model.alias_of
+    return (
+        model.kind == "alias"
+        and isinstance(target, Primitive)
+        and target.kind == "string"
+        and not target.nullable
+        and target.format is None
+    )

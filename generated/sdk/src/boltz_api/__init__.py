@@ -34,6 +34,7 @@ from ._exceptions import (
     UnprocessableEntityError,
 )
 from ._response import APIResponse, AsyncAPIResponse
+from ._streaming import AsyncStream, Stream
 from ._types import NOT_GIVEN, NoneType, NotGiven, Omit, Transport, not_given, omit
 from ._version import __title__, __version__
 
@@ -68,6 +69,8 @@ __all__ = [
     "omit",
     "APIResponse",
     "AsyncAPIResponse",
+    "Stream",
+    "AsyncStream",
     "BaseModel",
     "BoltzError",
     "APIError",

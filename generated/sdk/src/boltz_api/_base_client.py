@@ -918,6 +918,22 @@ class SyncAPIClient(_BaseClient):
             response, cast_to, lambda: _parse(cast_to, response), retries_taken=retries_taken
         )
 
+    def request_stream(self, stream_cls: Any, item_type: Any, options: RequestOptions) -> Any:
+        """Send ``options`` and return a ``stream_cls`` over the response's
+        server-sent events, read as they arrive (a raw response when called
+        through ``with_raw_response`` / ``with_streaming_response``)."""
+        response, retries_taken = self._send(options, True)
+        if options.response_mode is None:
+            return stream_cls(item_type, response)
+        from ._response import APIResponse
+
+        return APIResponse(
+            response,
+            stream_cls,
+            lambda: stream_cls(item_type, response),
+            retries_taken=retries_taken,
+        )
+
     def request_page(
         self, page_cls: Type[_SyncPageT], item_type: Any, options: RequestOptions
     ) -> _SyncPageT:
@@ -1137,6 +1153,22 @@ class AsyncAPIClient(_BaseClient):
 
         return AsyncAPIResponse(
             response, cast_to, lambda: _parse(cast_to, response), retries_taken=retries_taken
+        )
+
+    async def request_stream(self, stream_cls: Any, item_type: Any, options: RequestOptions) -> Any:
+        """Send ``options`` and return a ``stream_cls`` over the response's
+        server-sent events, read as they arrive (a raw response when called
+        through ``with_raw_response`` / ``with_streaming_response``)."""
+        response, retries_taken = await self._send(options, True)
+        if options.response_mode is None:
+            return stream_cls(item_type, response)
+        from ._response import AsyncAPIResponse
+
+        return AsyncAPIResponse(
+            response,
+            stream_cls,
+            lambda: stream_cls(item_type, response),
+            retries_taken=retries_taken,
         )
 
     def request_page(
