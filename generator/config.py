@@ -203,6 +203,18 @@ class OnEventRule:
 
 
 @dataclass(frozen=True)
+class ReadmeExample:
+    """One ``readme.example_requests`` entry: the call a README shows."""
+
+    #: ``headline``, ``pagination``, ``default``...
+    name: str
+    http_method: str
+    path: str
+    #: Argument values by the parameter's wire name, as written.
+    params: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
 class TransformConfig:
     """One ``openapi.transforms`` entry, applied to the document before anything else."""
 
@@ -259,6 +271,7 @@ class Config:
     #: Endpoints (method, path) to leave out of the SDK without a warning.
     unspecified_endpoints: tuple[tuple[str, str], ...] = ()
     license: str | None = None
+    readme_examples: tuple[ReadmeExample, ...] = ()
     #: Targets named in the config that this tool does not generate.
     other_targets: tuple[str, ...] = ()
     warnings: tuple[Diagnostic, ...] = field(default=())
@@ -446,6 +459,7 @@ def parse_config(doc: Document) -> Config:
         transforms=_transforms(r, root.get("openapi")),
         unspecified_endpoints=_unspecified(r, root.get("unspecified_endpoints")),
         license=r.optional_string(settings, "license"),
+        readme_examples=_readme_examples(r, root.get("readme")),
         other_targets=other_targets,
         warnings=tuple(r.warnings),
         notes=tuple(r.notes),
@@ -672,6 +686,23 @@ def _endpoint(r: _Reader, text: Any, pointer: str) -> tuple[str, str]:
     if match is None or match.group(1).lower() not in HTTP_METHODS:
         raise r.error(pointer, "expected an endpoint like 'post /v1/things/{id}'")
     return match.group(1).lower(), match.group(2)
+
+
+def _readme_examples(r: _Reader, value: Any) -> tuple[ReadmeExample, ...]:
+    readme = value if isinstance(value, dict) else {}
+    requests = readme.get("example_requests")
+    out = []
+    for name, body in requests.items() if isinstance(requests, dict) else ():
+        pointer = join_pointer("/readme/example_requests", name)
+        if not isinstance(body, dict) or not isinstance(body.get("endpoint"), str):
+            r.warn(pointer, "an example request needs an endpoint; ignored")
+            continue
+        params = body.get("params")
+        method, path = _endpoint(r, body["endpoint"], join_pointer(pointer, "endpoint"))
+        out.append(
+            ReadmeExample(str(name), method, path, dict(params) if isinstance(params, dict) else {})
+        )
+    return tuple(out)
 
 
 def _unspecified(r: _Reader, value: Any) -> tuple[tuple[str, str], ...]:

@@ -320,9 +320,7 @@ CONFIG_SHAPE = Obj(
         # The earlier form of `targets` (name, repo and skip per language).
         "package": ANY,
     },
-    unused=frozenset(
-        {"edition", "readme", "settings", "diagnostics", "mcp", "terraform", "package"}
-    ),
+    unused=frozenset({"edition", "settings", "diagnostics", "mcp", "terraform", "package"}),
 )
 
 

@@ -479,6 +479,8 @@ class ClientSettings:
     header_options: tuple[HeaderOption, ...] = ()
     #: Empty: every event is yielded.
     stream_rules: tuple[StreamRule, ...] = ()
+    #: The config's ``readme.example_requests``: (name, method, path, JSON of the params).
+    readme_examples: tuple[tuple[str, str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)

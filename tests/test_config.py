@@ -469,3 +469,20 @@ def test_realistic_config_with_every_top_level_key_loads_without_unknown_keys():
     assert set(CONFIG_SHAPE.fields) - written == {"terraform", "package"}
     assert config.sdk_version == "2.4.1" and config.timeout == 90.0
     assert [t.command for t in config.transforms] == ["remove", "rename"]
+
+
+def test_readme_example_requests():
+    config = cfg(
+        "readme:\n  example_requests:\n"
+        "    headline:\n      type: request\n      endpoint: post /v1/sessions/{id}/act\n"
+        "      params: {input: go, id: s1}\n"
+        "    default: {type: request, endpoint: get /a, params: &p {}}\n"
+        "    pagination: {type: request, endpoint: get /a, params: *p}\n"
+        "    broken: {type: request}\n"
+    )
+    assert [(e.name, e.http_method, e.path, dict(e.params)) for e in config.readme_examples] == [
+        ("headline", "post", "/v1/sessions/{id}/act", {"input": "go", "id": "s1"}),
+        ("default", "get", "/a", {}),
+        ("pagination", "get", "/a", {}),
+    ]
+    assert "needs an endpoint" in config.warnings[0].message

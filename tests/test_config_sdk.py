@@ -298,3 +298,19 @@ def test_cursor_url_pagination_follows_the_next_url_query(tmp_path: Path):
         "https://courts.example/courts/?q=x",
         "https://courts.example/courts/?q=x&cursor=c2",
     ]
+
+
+def test_readme_headline_is_the_configs_example_request(tmp_path: Path):
+    from generator.targets import sdk
+
+    (tmp_path / "openapi.yaml").write_text((FIXTURE / "openapi.yaml").read_text())
+    config = (FIXTURE / "stainless.yml").read_text()
+    config = config.replace(
+        "    headline:\n      type: request\n      endpoint: get /v1/ships\n      params: *ref_0\n",
+        "    headline:\n      type: request\n      endpoint: post /v1/ships/{ship_id}/dock\n"
+        "      params: {ship_id: ship_42}\n",
+    )
+    (tmp_path / "stainless.yml").write_text(config)
+    api = load_api(Inputs(tmp_path / "openapi.yaml", tmp_path / "stainless.yml"), Diagnostics())
+    readme = sdk.render_sdk(api)["README.md"]
+    assert 'client.ships.dock_ship("ship_42")' in readme

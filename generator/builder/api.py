@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cached_property
 
@@ -125,6 +126,10 @@ class _Builder(ResourcesMixin):
             query_nested_format=c.query_nested_format,  # type: ignore[arg-type]
             default_headers=c.default_headers,
             header_options=tuple(header_options),
+            readme_examples=tuple(
+                (e.name, e.http_method, e.path, json.dumps(e.params, sort_keys=True, default=str))
+                for e in c.readme_examples
+            ),
             stream_rules=tuple(
                 StreamRule(
                     rule.event_types if rule.matches_event_type else (),

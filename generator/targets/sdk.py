@@ -9,6 +9,7 @@ turns the model into small view objects so templates only loop and print.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -937,7 +938,19 @@ def _readme_view(api: API) -> dict[str, object]:
     )
     listing = next(((r, o) for r, o in ops if o.pagination is not None), None)
     by_path = next(((r, o) for r, o in ops if o.path_params), None)
-    example = _example_call(api, create, optional=True)
+    # The config's readme.example_requests choose the calls, with their arguments.
+    chosen: dict[str, tuple[tuple[Resource, Operation], dict[str, object]]] = {}
+    for name, method, path, params in api.client_settings.readme_examples:
+        pair = next(((r, o) for r, o in ops if (o.http_method, o.path) == (method, path)), None)
+        if pair is not None:
+            chosen[name] = (pair, json.loads(params))
+    given: dict[str, object] = {}
+    for name in ("pagination", "headline"):
+        if name in chosen and chosen[name][0][1].pagination is not None:
+            listing = chosen[name][0]  # a list call is shown walking its pages
+    if "headline" in chosen and chosen["headline"][0][1].pagination is None:
+        create, given = chosen["headline"]
+    example = _example_call(api, create, optional=not given, given=given)
     list_op = listing[1] if listing else None
     page_fields: list[str] = []
     if list_op is not None and list_op.pagination is not None:
@@ -962,6 +975,7 @@ def _example_call(
     *,
     page_size: bool = False,
     optional: bool = False,
+    given: dict[str, object] | None = None,
 ) -> ExampleCall | None:
     if pair is None:
         return None
@@ -969,6 +983,10 @@ def _example_call(
     args = []
     extras = 0
     for p in op.parameters:
+        if given and p.wire_name in given and _literal_ok(given[p.wire_name]):
+            value = _json_literal(given[p.wire_name])
+            args.append(value if p in op.positional_params else f"{p.py_name}={value}")
+            continue
         size = page_size and op.pagination and p.wire_name == op.pagination.page_size_param
         showcase = (
             optional
@@ -1042,6 +1060,31 @@ def _example_value(p: Parameter) -> str:
     return escape.py_string(
         f"{p.wire_name}_123" if p.location == "path" else _placeholder(p.wire_name)
     )
+
+
+def _literal_ok(value: object, depth: int = 0) -> bool:
+    """Whether ``value`` (from the config) can be written as a Python literal here."""
+    if depth > 8:
+        return False
+    if isinstance(value, list):
+        return all(_literal_ok(v, depth + 1) for v in value)
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _literal_ok(v, depth + 1) for k, v in value.items())
+    if isinstance(value, float):
+        return value == value and value not in (float("inf"), float("-inf"))
+    return value is None or isinstance(value, (str, int, bool))
+
+
+def _json_literal(value: object) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(_json_literal(v) for v in value) + "]"
+    if isinstance(value, dict):
+        items = (f"{escape.py_string(k)}: {_json_literal(v)}" for k, v in value.items())
+        return "{" + ", ".join(items) + "}"
+    if value is None:
+        return "None"
+    assert isinstance(value, (str, int, float, bool))
+    return _py_literal(value)
 
 
 def _py_literal(value: str | int | float | bool) -> str:
