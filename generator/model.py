@@ -290,6 +290,11 @@ class Operation:
     #: Other 2XX responses beside :attr:`response` (``201`` beside ``204``),
     #: so a target can widen the result type; untyped when identical.
     other_responses: tuple[Response, ...] = ()
+    #: The operation's ``tags``, as written (the MCP server filters on them).
+    tags: tuple[str, ...] = ()
+    #: ``x-destructive: true`` on the operation: calling it destroys or
+    #: overwrites data although its method is not DELETE (MCP ``destructiveHint``).
+    destructive: bool = False
 
     @property
     def path_params(self) -> tuple[Parameter, ...]:

@@ -21,13 +21,19 @@ from .errors import Diagnostics, SpecError
 from .formatting import format_files
 from .loader import load_file
 from .model import API
+from .operation_marks import mark_operations
 from .refs import Resolver
-from .targets import cli, docs, sdk
+from .targets import cli, docs, mcp, sdk
 from .validate import check_refs, check_structure, check_version, validate_document
 from .writer import Staging
 
 #: Output folders, each filled by one target.
-TARGETS = (("sdk", sdk.render_sdk), ("cli", cli.render_cli), ("docs", docs.render_docs))
+TARGETS = (
+    ("sdk", sdk.render_sdk),
+    ("cli", cli.render_cli),
+    ("docs", docs.render_docs),
+    ("mcp", mcp.render_mcp),
+)
 
 
 @dataclass(frozen=True)
@@ -78,6 +84,7 @@ def load_api(inputs: Inputs, diagnostics: Diagnostics, timings: Timings | None =
         )
         try:
             api = build_api(doc, config, resolver, diagnostics)
+            api = mark_operations(api, resolver)
         except RecursionError:
             raise SpecError("schemas nest too deeply to generate", file=doc.display) from None
     # What reading each file noticed (keys given twice) comes first.
@@ -93,7 +100,7 @@ PARALLEL_FROM_OPERATIONS = 100
 #: this process, which then takes what the child has not started (from the
 #: end), so neither waits long for the other whichever is quicker: with the
 #: format check cached, the SDK is done well before the docs.
-ASIDE = ("docs", "cli")
+ASIDE = ("docs", "cli", "mcp")
 
 _RENDERERS = dict(TARGETS)
 
