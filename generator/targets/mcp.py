@@ -215,6 +215,9 @@ def _tool(
     }
     if op.pagination is not None:
         record["page"] = op.pagination.page_class
+    if op.response.kind in ("text", "binary", "sse") and op.response.content_type:
+        # The SDK asks for JSON by default; a server that negotiates would refuse that.
+        record["accept"] = op.response.content_type
     return record
 
 

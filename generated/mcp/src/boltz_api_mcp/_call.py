@@ -218,6 +218,8 @@ def build_request(tool: Tool, arguments: dict[str, Any]) -> Any:
             fields[wire] = value
     if cookies:
         headers["Cookie"] = cookie_header(cookies)
+    if "accept" in tool.data:
+        headers.setdefault("Accept", tool.data["accept"])
     kwargs: dict[str, Any] = {
         "method": tool.method,
         "path": path,
