@@ -302,6 +302,15 @@ def exercise(server: StatefulServer) -> Callable[[ClientSession], Awaitable[None
         again = await session.call_tool("list_admin_api_keys", {"limit": 1})
         assert not again.isError
 
+        # a response that echoes the key back: the key still never reaches the client
+        server.respond_raw_next(
+            200, json.dumps({"data": [], "has_more": False, "echo": API_KEY}).encode()
+        )
+        echoed = await session.call_tool("list_admin_api_keys", {})
+        assert not echoed.isError
+        assert (echoed.structuredContent or {})["result"]["echo"] == "<redacted>"
+        assert API_KEY not in json.dumps(echoed.model_dump(mode="json"))
+
         unknown = await session.call_tool("no_such_tool", {})
         assert unknown.isError
 

@@ -50,7 +50,7 @@ class Caller:
     async def call(self, tool: Tool, arguments: dict[str, Any]) -> types.CallToolResult:
         """The result of calling ``tool`` with ``arguments`` (an error result on any failure)."""
         try:
-            return await self._call(tool, arguments)
+            return self.scrub_result(await self._call(tool, arguments))
         except ArgumentError as exc:
             return error_result(
                 f"Invalid arguments for {tool.name}; nothing was sent. {exc}",
@@ -126,6 +126,24 @@ class Caller:
             if secret and len(secret) >= 4:
                 text = text.replace(secret, "<redacted>")
         return text
+
+    def scrub_result(self, result: types.CallToolResult) -> types.CallToolResult:
+        """``result`` with every credential value replaced, should the API echo one back."""
+        texts = [c.text for c in result.content if isinstance(c, types.TextContent)]
+        structured = json.dumps(result.structuredContent, default=str)
+        if all(self.scrub(t) == t for t in texts) and self.scrub(structured) == structured:
+            return result
+        content: list[Any] = [
+            types.TextContent(type="text", text=self.scrub(c.text))
+            if isinstance(c, types.TextContent)
+            else c
+            for c in result.content
+        ]
+        return types.CallToolResult(
+            content=content,
+            structuredContent=json.loads(self.scrub(structured)),
+            isError=result.isError,
+        )
 
     def _exception_result(self, exc: Exception) -> types.CallToolResult:
         from boltz_api._exceptions import (
