@@ -313,3 +313,53 @@ def test_petstore_wire_requests():
             "name": "Rex",
             "owner": {"name": "Ann", "address": {"city": "Oslo"}},
         }
+
+
+def test_petstore_filters_dynamic_mode_and_errors_over_http():
+    out = FIXTURES / "petstore" / "expected"
+    pythonpath = os.pathsep.join([str(out / "sdk" / "src"), str(out / "mcp" / "src")])
+    with EchoServer() as echo:
+        echo.routes[("GET", "/pets/7")] = (404, "application/json", b'{"message": "no pet 7"}')
+        env = server_env(
+            pythonpath=pythonpath, PET_STORE_BASE_URL=echo.base_url, PET_STORE_API_KEY="tok_pets"
+        )
+
+        async def body(session: ClientSession) -> None:
+            listed = result_json(await session.call_tool("list_api_endpoints", {}))
+            # --tag pets and --operation read: the GET operations of the pets tag
+            assert [e["endpoint"] for e in listed["endpoints"]] == ["list_pets", "get_by_id_pets"]
+            missing = await session.call_tool(
+                "invoke_api_endpoint", {"endpoint": "get_by_id_pets", "args": {"pet_id": 7}}
+            )
+            assert missing.isError and (missing.structuredContent or {})["error"]["status"] == 404
+            assert "no pet 7" in result_text(missing)
+            bad = await session.call_tool(
+                "invoke_api_endpoint", {"endpoint": "get_by_id_pets", "args": {"pet_id": "seven"}}
+            )
+            assert bad.isError and "nothing was sent" in result_text(bad)
+            refused = await session.call_tool(
+                "invoke_api_endpoint", {"endpoint": "delete_pets", "args": {"pet_id": 7}}
+            )
+            assert refused.isError  # filtered out at start-up
+
+        drive(
+            body,
+            ["--tools", "dynamic", "--tag", "pets", "--operation", "read"],
+            env,
+            transport="http",
+            package="pet_store_api_mcp",
+        )
+        assert [(r.method, r.path) for r in echo.requests] == [("GET", "/pets/7")]
+
+    # a server that is not there: a connection error result, not a crash
+    env = server_env(
+        pythonpath=pythonpath, PET_STORE_BASE_URL="http://127.0.0.1:9", PET_STORE_API_KEY="tok"
+    )
+
+    async def unreachable(session: ClientSession) -> None:
+        result = await session.call_tool("list_pets", {})
+        assert result.isError and "Could not connect" in result_text(result)
+        again = await session.call_tool("list_pets", {})
+        assert again.isError  # the server is still up
+
+    drive(unreachable, ["--max-retries", "0"], env, package="pet_store_api_mcp")
