@@ -133,12 +133,11 @@ class Caller:
         structured = json.dumps(result.structuredContent, default=str)
         if all(self.scrub(t) == t for t in texts) and self.scrub(structured) == structured:
             return result
-        content: list[Any] = [
-            types.TextContent(type="text", text=self.scrub(c.text))
-            if isinstance(c, types.TextContent)
-            else c
-            for c in result.content
-        ]
+        content: list[Any] = []
+        for block in result.content:
+            if isinstance(block, types.TextContent):
+                block = types.TextContent(type="text", text=self.scrub(block.text))
+            content.append(block)
         return types.CallToolResult(
             content=content,
             structuredContent=json.loads(self.scrub(structured)),

@@ -141,7 +141,7 @@ def build_server(selected: list[Tool], dynamic: bool, caller: Any) -> Any:
     listed: list[types.Tool] = []
     dynamic_tools = _dynamic_tools() if dynamic else []
 
-    @server.list_tools()  # type: ignore[untyped-decorator]
+    @server.list_tools()
     async def list_tools() -> list[types.Tool]:
         if not listed:
             if dynamic:
@@ -150,7 +150,7 @@ def build_server(selected: list[Tool], dynamic: bool, caller: Any) -> Any:
                 listed.extend(_mcp_tool(t.data) for t in selected)
         return listed
 
-    @server.call_tool(validate_input=False)  # type: ignore[untyped-decorator]
+    @server.call_tool(validate_input=False)
     async def call_tool(name: str, arguments: dict[str, Any] | None) -> types.CallToolResult:
         from ._call import error_result
 
