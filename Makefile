@@ -18,19 +18,20 @@ help:
 	@echo "make generate   regenerate $(OUT)/ from $(SPEC) and $(CONFIG)"
 	@echo "make test       install what is needed, lint, type-check, run the tests and the drift check"
 	@echo "make check      fail if $(OUT)/ is stale"
-	@echo "make release    build the SDK and CLI packages and the docs archive into dist/"
+	@echo "make release    build the SDK, CLI and MCP server packages and the docs archive into dist/"
 	@echo "make bench      run the benchmarks and write bench/RESULTS.md"
 	@echo "make mock       start the Prism mock server on 127.0.0.1:4010"
 	@echo "make test-slow  also run the slow tests (large real-world documents)"
 
 install: $(STAMP)
 
-# The generated SDK and CLI are installed (editable) too: the tests run the
-# `boltz-api` command and import `boltz_api` as users would. npm brings Prism.
-$(STAMP): pyproject.toml package.json package-lock.json $(OUT)/sdk/pyproject.toml $(OUT)/cli/pyproject.toml
+# The generated SDK, CLI and MCP server are installed (editable) too: the tests
+# run the `boltz-api` and `boltz-api-mcp` commands and import `boltz_api` as
+# users would. npm brings Prism.
+$(STAMP): pyproject.toml package.json package-lock.json $(OUT)/sdk/pyproject.toml $(OUT)/cli/pyproject.toml $(OUT)/mcp/pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]' -e $(OUT)/sdk -e $(OUT)/cli
+	$(PY) -m pip install --quiet -e '.[dev]' -e $(OUT)/sdk -e $(OUT)/cli -e $(OUT)/mcp
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(STAMP)
 

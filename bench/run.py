@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 WORK = BENCH / ".work"  # downloads, venvs and scratch output; never committed
-SUITES = ("generation", "sdk", "cli", "docs")
+SUITES = ("generation", "sdk", "cli", "docs", "mcp")
 
 
 @dataclass(frozen=True)

@@ -322,6 +322,11 @@ class Operation:
     positional_names: tuple[str, ...] | None = None
     #: How the method streams server-sent events, when it does.
     streaming: Streaming | None = None
+    #: The operation's ``tags``, as written (the MCP server filters on them).
+    tags: tuple[str, ...] = ()
+    #: ``x-destructive: true`` on the operation: calling it destroys or
+    #: overwrites data although its method is not DELETE (MCP ``destructiveHint``).
+    destructive: bool = False
 
     @property
     def path_params(self) -> tuple[Parameter, ...]:

@@ -10,6 +10,7 @@ names, in the order names are asked for.
 from __future__ import annotations
 
 import functools
+import hashlib
 import keyword
 import re
 import unicodedata
@@ -554,3 +555,62 @@ def man_page_stem(command: Iterable[str]) -> str:
     text = "-".join(command).lower()
     text = re.sub(r"[^a-z0-9._-]+", "-", ascii_fold(text))
     return re.sub(r"-{2,}", "-", text).strip("-.") or "command"
+
+
+# --- MCP server -----------------------------------------------------------------
+
+#: What every major MCP client accepts as a tool name (Claude, Cursor, VS Code
+#: and the OpenAI-compatible function-calling ones all share this subset).
+MCP_TOOL_NAME = re.compile(r"^[a-zA-Z0-9_-]{1,64}$")
+MCP_TOOL_NAME_MAX = 64
+#: The names of the three tools of dynamic mode; no operation's tool may take them.
+MCP_DYNAMIC_TOOLS = ("list_api_endpoints", "get_api_endpoint_schema", "invoke_api_endpoint")
+_MCP_UNSAFE = re.compile(r"[^a-z0-9_]+")
+
+
+def mcp_distribution(sdk_project: str, sdk_package: str, cli_binary: str) -> tuple[str, str, str]:
+    """(project, import package, command) of the MCP server: ``boltz-api-mcp``,
+    ``boltz_api_mcp`` and ``boltz-api-mcp`` for the default spec."""
+    return f"{sdk_project}-mcp", f"{sdk_package}_mcp", f"{cli_binary}-mcp"
+
+
+def mcp_tool_base(resource_path: tuple[str, ...], method: str) -> str:
+    """The readable tool name of an operation before uniqueness: the SDK method
+    name, then the resource path (``create`` in ``admin.api_keys`` ->
+    ``create_admin_api_keys``), lower snake case; at most 64 characters, a
+    long one cut with a stable hash of the whole so cuts of different names
+    stay apart."""
+    name = _MCP_UNSAFE.sub("_", "_".join([method, *resource_path]).lower()).strip("_") or "call"
+    if len(name) <= MCP_TOOL_NAME_MAX:
+        return name
+    digest = hashlib.sha1(name.encode()).hexdigest()[:8]
+    return f"{name[: MCP_TOOL_NAME_MAX - 9].rstrip('_')}_{digest}"
+
+
+def mcp_tool_names(operations: Iterable[tuple[tuple[str, ...], str]]) -> list[str]:
+    """A unique, legal tool name for each (resource path, method name), in order.
+
+    Collisions (after the cut to 64 characters, or with the dynamic-mode
+    tools) get ``_2``, ``_3``... with the base shortened to fit."""
+    taken: set[str] = set(MCP_DYNAMIC_TOOLS)
+    out: list[str] = []
+    for resource_path, method in operations:
+        base = mcp_tool_base(resource_path, method)
+        candidate, n = base, 2
+        while candidate in taken:
+            suffix = f"_{n}"
+            candidate = base[: MCP_TOOL_NAME_MAX - len(suffix)] + suffix
+            n += 1
+        taken.add(candidate)
+        out.append(candidate)
+    return out
+
+
+def mcp_filter_argument(argument_names: Iterable[str]) -> str:
+    """The name of the result-filter argument every tool takes: ``jq_filter``,
+    unless an operation's own argument already has that name."""
+    taken = set(argument_names)
+    name = "jq_filter"
+    while name in taken:
+        name = "_" + name
+    return name

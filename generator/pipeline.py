@@ -22,13 +22,18 @@ from .formatting import format_files
 from .loader import load_file
 from .model import API
 from .refs import Resolver
-from .targets import cli, docs, sdk
+from .targets import cli, docs, mcp, sdk
 from .transforms import apply_transforms
 from .validate import check_refs, check_structure, check_version, validate_document
 from .writer import Staging
 
 #: Output folders, each filled by one target.
-TARGETS = (("sdk", sdk.render_sdk), ("cli", cli.render_cli), ("docs", docs.render_docs))
+TARGETS = (
+    ("sdk", sdk.render_sdk),
+    ("cli", cli.render_cli),
+    ("docs", docs.render_docs),
+    ("mcp", mcp.render_mcp),
+)
 
 
 @dataclass(frozen=True)
@@ -101,7 +106,7 @@ PARALLEL_FROM_OPERATIONS = 100
 #: this process, which then takes what the child has not started (from the
 #: end), so neither waits long for the other whichever is quicker: with the
 #: format check cached, the SDK is done well before the docs.
-ASIDE = ("docs", "cli")
+ASIDE = ("docs", "cli", "mcp")
 
 _RENDERERS = dict(TARGETS)
 

@@ -1,6 +1,6 @@
 """``release``: the generated packages' wheels and sdists, and the docs archive.
 
-Builds what ``generate`` wrote into ``--out`` (the ``sdk`` and ``cli``
+Builds what ``generate`` wrote into ``--out`` (the ``sdk``, ``cli`` and ``mcp``
 distributions, the ``docs`` site) into ``--dist``. The packages are built
 with ``python -m build`` (a wheel and an sdist each) when the ``build``
 package is installed beside the tool, else with ``pip wheel`` (wheels only,
@@ -24,7 +24,7 @@ from pathlib import Path
 from .errors import GeneratorError
 
 #: The distributions ``generate`` writes, in build order.
-PACKAGES = ("sdk", "cli")
+PACKAGES = ("sdk", "cli", "mcp")
 DOCS_ARCHIVE = "docs.tar.gz"
 
 

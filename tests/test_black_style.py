@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from generator.errors import Diagnostics
 from generator.formatting import format_files, format_python, needing_black, needs_black
 from generator.pipeline import Inputs, load_api
-from generator.targets import cli, sdk
+from generator.targets import cli, mcp, sdk
 from tests.conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -57,10 +57,11 @@ SPECS = _specs()
 
 @cache
 def _python_files(spec: Spec) -> dict[str, str]:
-    """The SDK's and CLI's ``.py`` files for ``spec``, as rendered (before formatting)."""
+    """The SDK's, CLI's and MCP server's ``.py`` files for ``spec``, as rendered (before formatting)."""
     api = load_api(Inputs(spec.spec, spec.config, validate=False), Diagnostics())
     files = {f"sdk/{p}": t for p, t in sdk.render_sdk(api).items()}
     files.update({f"cli/{p}": t for p, t in cli.render_cli(api).items()})
+    files.update({f"mcp/{p}": t for p, t in mcp.render_mcp(api).items()})
     return {p: t for p, t in files.items() if p.endswith(".py")}
 
 

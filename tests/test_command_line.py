@@ -232,6 +232,6 @@ def test_timings_name_every_stage(tmp_path: Path):
     ]
     assert stages == [
         "load", "validate", "model", "render sdk", "format sdk", "render cli", "format cli",
-        "render docs", "format docs", "write",
+        "render docs", "format docs", "render mcp", "format mcp", "write",
     ]  # fmt: skip
     assert "; total " in line

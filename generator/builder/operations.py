@@ -124,6 +124,8 @@ class OperationsMixin(
                 else tuple(s.name for s in self.security[:1])
             ),
             deprecated=node.get("deprecated") is True,
+            tags=_tags(node.get("tags")),
+            destructive=node.get("x-destructive") is True,
             source=Source(op.at.doc.display, op.at.pointer),
             servers=self._servers_at(node.get("servers"), op.at.child("servers"))
             or self._servers_at(op.path_item.get("servers"), op.path_item_at.child("servers")),
@@ -166,3 +168,8 @@ def _template_position(path: str, name: str) -> int:
     """Where ``{name}`` is in ``path``; after every other one when it is not there."""
     index = path.find("{" + name + "}")
     return len(path) if index < 0 else index
+
+
+def _tags(raw: object) -> tuple[str, ...]:
+    """An operation's ``tags`` as written, ignoring entries that are not strings."""
+    return tuple(t for t in raw if isinstance(t, str)) if isinstance(raw, list) else ()
