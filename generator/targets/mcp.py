@@ -36,9 +36,7 @@ from ..model import (
 )
 from ..pycode import tuple_literal
 from ..render import render
-from .sdk import SDK_VERSION
 
-MCP_VERSION = "0.1.0"
 #: The MCP Python SDK the server is built on; pinned because its wire
 #: behaviour (protocol version, transports) is the server's.
 MCP_REQUIREMENT = "mcp==1.30.0"
@@ -76,9 +74,10 @@ def render_mcp(api: API) -> dict[str, str]:
         "project": project,
         "package": package,
         "command": command,
-        "mcp_version": MCP_VERSION,
+        # released with the SDK it calls, at the same version
+        "mcp_version": api.names.sdk_version,
         "requirements": [
-            f"{api.names.sdk_project}=={SDK_VERSION}",
+            f"{api.names.sdk_project}=={api.names.sdk_version}",
             MCP_REQUIREMENT,
             JSONSCHEMA_REQUIREMENT,
             GJSON_REQUIREMENT,

@@ -4,4 +4,4 @@
 Run ``boltz-api-mcp`` (or ``python -m boltz_api_mcp``); ``--help`` lists the options.
 """
 
-__version__ = "0.1.0"
+__version__ = "1.0.0"
