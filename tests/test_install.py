@@ -125,6 +125,7 @@ def test_built_installed_and_run_outside_the_checkout(tmp_path: Path):
     assert built == [
         "boltz_api-1.0.0-py3-none-any.whl",
         "boltz_api_cli-1.0.0-py3-none-any.whl",
+        "boltz_api_mcp-1.0.0-py3-none-any.whl",
         "docs.tar.gz",
     ]
     assert "no sdists" in released.stderr

@@ -83,6 +83,8 @@ def test_release_builds_wheels_and_sdists_with_build(tmp_path: Path):
         "boltz_api-1.0.0.tar.gz",
         "boltz_api_cli-1.0.0-py3-none-any.whl",
         "boltz_api_cli-1.0.0.tar.gz",
+        "boltz_api_mcp-1.0.0-py3-none-any.whl",
+        "boltz_api_mcp-1.0.0.tar.gz",
         "docs.tar.gz",
         "old.txt",
     ]
