@@ -42,7 +42,18 @@ from .sdk import SDK_VERSION
 CLI_VERSION = "0.1.0"
 
 #: Runtime modules rendered from templates/cli/<name>.py.j2 (same for every API).
-RUNTIME = ("_spec", "_values", "_output", "_http", "_request", "_commands", "_completion")
+RUNTIME = (
+    "_spec",
+    "_values",
+    "_output",
+    "_transport",
+    "_http",
+    "_download",
+    "_dotted",
+    "_request",
+    "_commands",
+    "_completion",
+)
 
 #: Value kinds the runtime knows how to read from a flag.
 _METAVARS = {
@@ -92,6 +103,8 @@ class OperationView:
     #: Python literal for the request body description, or "None".
     body: str
     page_class: str | None
+    #: Python literal: how the runtime asks for the next page (the SDK's paging rules), or "".
+    paging: str
     response: str
     security: list[str]
     deprecated: bool
@@ -209,6 +222,7 @@ def render_cli(api: API) -> dict[str, str]:
         "sdk_requirement": f"{api.names.sdk_project}=={SDK_VERSION}",
         "groups": groups,
         "security": [_security_view(api, s.name) for s in api.security_schemes],
+        "auth": api.security_schemes,
     }
     files = {
         "pyproject.toml": render("cli", "pyproject.toml.j2", **ctx),
@@ -306,10 +320,30 @@ def _operation(api: API, op: Operation, builder: SchemaBuilder) -> OperationView
         params=params,
         body=body_literal,
         page_class=op.pagination.page_class if op.pagination else None,
+        paging=_paging_literal(op),
         response=op.response.kind,
         security=[options[name] for name in op.security if name in options],
         deprecated=op.deprecated,
     )
+
+
+def _paging_literal(op: Operation) -> str:
+    """The page rules the CLI's transport follows, as a literal (``""`` when not paginated)."""
+    pg = op.pagination
+    if pg is None:
+        return ""
+    fields = {
+        "style": pg.style,
+        "items": pg.items_field,
+        "has_more": pg.has_more_field,
+        "next_param": pg.next_cursor_param,
+        "next_field": pg.next_cursor_field,
+        "prev_param": pg.previous_cursor_param,
+        "prev_field": pg.previous_cursor_field,
+        "offset_param": pg.offset_param,
+        "page_param": pg.page_param,
+    }
+    return py_literal({k: v for k, v in fields.items() if v is not None})
 
 
 def _param(api: API, p: Parameter, builder: SchemaBuilder) -> ParamView:

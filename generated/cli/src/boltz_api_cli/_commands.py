@@ -328,9 +328,9 @@ class EnumValue(click.Choice):  # type: ignore[type-arg]
         self.models = models
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        from ._values import InputError, expand_at
+        if isinstance(value, str) and value[:1] in ("@", "\\", "-"):
+            from ._values import InputError, expand_at
 
-        if isinstance(value, str) and value.startswith("@"):
             try:
                 value = expand_at(value).strip()
             except InputError as exc:
@@ -410,15 +410,29 @@ class OperationCommand(click.Command):
             for i, p in enumerate(self.positional)
         ]
         params += [_option(p, f"p{i}", models) for i, p in enumerate(op.params)]
-        if op.page is not None:
+        if op.paging is not None:
             params.append(
                 click.Option(
                     ["--max-items", "max_items"],
-                    type=click.IntRange(min=1),
+                    type=MaxItems(),
                     metavar="N",
-                    help="Stop after this many items; further pages are not fetched.  [default: all]",
+                    help="Stop after this many items; further pages are not fetched (-1: no limit).  [default: -1]",
                 )
             )
+        if op.response == "binary":
+            params += [
+                click.Option(
+                    ["-o", "--output", "output"],
+                    metavar="PATH",
+                    help="Save the file the API sends back here (a folder: under the server's file name). Without it the file goes to stdout when piped, or into the current folder under the server's name on a terminal.",
+                ),
+                click.Option(
+                    ["--force", "force"],
+                    is_flag=True,
+                    default=False,
+                    help="Replace a file that already exists when saving.",
+                ),
+            ]
         self._own = len(params)
         params += global_options()
         super().__init__(
@@ -476,22 +490,59 @@ class OperationCommand(click.Command):
                     ctx,
                 )
             values[p] = given
-        from ._request import assemble
-        from ._values import read_stdin
+        dotted = ctx.meta.get("dotted")
+        if dotted:
+            from ._dotted import apply
 
-        stdin = read_stdin() if self.op.body is not None else None
+            apply(ctx, values, dotted, self.models)
+        from ._request import assemble
+        from ._values import read_stdin, stdin_taken
+
+        stdin = read_stdin() if self.op.body is not None and not stdin_taken() else None
         prepared = assemble(ctx, self.op, self.models, values, stdin)
         _require_credentials(ctx, self.op, settings)
+        save = None
+        if self.op.response == "binary":
+            from ._download import Target, check_before_sending
+
+            save = Target(kwargs.get("output"), bool(kwargs.get("force")))
+            problem = check_before_sending(save)
+            if problem is not None:
+                raise click.BadParameter(problem, ctx=ctx, param_hint="'--output'")
         from ._http import execute
 
         code = execute(
             prepared,
             settings,
-            page=self.op.page,
+            paging=self.op.paging,
             response_kind=self.op.response,
             max_items=kwargs.get("max_items"),
+            save=save,
         )
         ctx.exit(code)
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        # Dotted flags (--filter.color red) are not click options: they are taken out here.
+        if any(a.startswith("--") and "." in a.partition("=")[0] for a in args):
+            from ._dotted import split_dotted
+
+            args, ctx.meta["dotted"] = split_dotted(ctx, self.op.params, args)
+        return super().parse_args(ctx, args)
+
+
+class MaxItems(click.ParamType):  # type: ignore[type-arg]
+    """``--max-items``: a positive count, or -1 for no limit."""
+
+    name = "integer"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            self.fail(f"{value!r} is not an integer", param, ctx)
+        if number == -1 or number >= 1:
+            return number
+        self.fail(f"must be at least 1, or -1 for no limit, got {number}", param, ctx)
 
 
 def _require_credentials(ctx: click.Context, op: Operation, settings: Any) -> None:

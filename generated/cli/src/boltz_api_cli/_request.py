@@ -135,6 +135,7 @@ def assemble(
         encoding=str(body_spec.get("encoding") or "json"),
         content_type=body_spec.get("content_type"),
         query_styles=styles,
+        security=op.security,
     )
 
 
