@@ -368,7 +368,15 @@ def _param(api: API, p: Parameter, builder: SchemaBuilder) -> ParamView:
         positional=positional,
         metavar=_METAVARS[kind],
         help=_help_line(
-            api, p.description, p.type, p.required, multiple, p.default, p.deprecated, arg
+            api,
+            p.description,
+            p.type,
+            p.required,
+            multiple,
+            p.default,
+            p.deprecated,
+            arg,
+            flag=p.cli_flag if kind == "json" else "",
         ),
         schema=py_literal(builder.schema(p.type)),
         deprecated=p.deprecated,
@@ -448,6 +456,7 @@ def _help_line(
     default: object,
     deprecated: bool,
     arg: str = "",
+    flag: str = "",
 ) -> str:
     """The flag's description followed by ``[required; repeatable; minLength 1; ...]``."""
     details: list[str] = []
@@ -464,6 +473,8 @@ def _help_line(
         isinstance(item, Primitive) and item.kind == "any"
     ):
         details.append(f"JSON or YAML: {_type_words(api, item)}")
+        if flag and _has_fields(api, item):
+            details.append(f"or one field at a time: --{flag}.FIELD VALUE")
     if isinstance(item, Primitive):
         if item.format and item.format != "binary":
             details.append(f"format {item.format}")
@@ -481,6 +492,16 @@ def _help_line(
     text = escape.clean(description or "")
     suffix = f"[{'; '.join(details)}]" if details else ""
     return f"{text}  {suffix}".strip() if text else suffix
+
+
+def _has_fields(api: API, expr: TypeExpr) -> bool:
+    """Whether a value of ``expr`` is an object whose fields dotted flags can set."""
+    if isinstance(expr, MapType):
+        return True
+    if isinstance(expr, ModelRef):
+        model = api.model(expr.model_id)
+        return model.kind != "alias" and any(not p.read_only for p in model.properties)
+    return False
 
 
 def _default_text(value: object) -> str:
