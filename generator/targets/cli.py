@@ -6,7 +6,7 @@ The generated package is a small, near-static runtime (``_commands``,
 wire names, locations, JSON-schema-like constraints, help text); the runtime
 turns those descriptions into click commands when, and only when, that
 resource is invoked. So ``--help`` imports click and nothing else, and a call
-pays for the SDK transport (httpx) but never for pydantic.
+adds the standard library's ``http.client`` (never httpx, the SDK or pydantic).
 
 Everything a command needs is decided here from the model, once, at
 generation time: the click type of each flag, its metavar, its help line with
@@ -37,7 +37,6 @@ from ..model import (
 )
 from ..pycode import tuple_literal
 from ..render import render
-from .sdk import SDK_VERSION
 
 CLI_VERSION = "0.1.0"
 
@@ -219,7 +218,6 @@ def render_cli(api: API) -> dict[str, str]:
         "api_label": label,
         "names": api.names,
         "cli_version": CLI_VERSION,
-        "sdk_requirement": f"{api.names.sdk_project}=={SDK_VERSION}",
         "groups": groups,
         "security": [_security_view(api, s.name) for s in api.security_schemes],
         "auth": api.security_schemes,
