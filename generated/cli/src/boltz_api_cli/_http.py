@@ -71,6 +71,7 @@ class Prepared:
         content_type: str | None,
         query_styles: dict[str, Any],
         security: tuple[str, ...] = (),
+        accept: str = "application/json",
     ) -> None:
         self.method = method
         self.path = path
@@ -82,6 +83,7 @@ class Prepared:
         self.content_type = content_type
         self.query_styles = query_styles
         self.security = security
+        self.accept = accept
 
 
 DEFAULT_BASE_URL = "https://api.boltz.bio"
@@ -144,7 +146,7 @@ def _send(transport: Any, prepared: Prepared, query: Mapping[str, Any], *, strea
     from ._transport import encode_body
 
     url = transport.url_for(prepared.path, query, prepared.query_styles, prepared.security)
-    headers = transport.headers_for(prepared.headers, prepared.security)
+    headers = transport.headers_for(prepared.headers, prepared.security, prepared.accept)
     body: bytes | None = None
     if prepared.has_body:
         body, content_type = encode_body(prepared.body, prepared.encoding, prepared.content_type)

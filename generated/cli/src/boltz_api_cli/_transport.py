@@ -165,9 +165,11 @@ class Transport:
             url += ("&" if "?" in url else "?") + urlencode(pairs)
         return url
 
-    def headers_for(self, extra: Mapping[str, str], security: tuple[str, ...]) -> dict[str, str]:
+    def headers_for(
+        self, extra: Mapping[str, str], security: tuple[str, ...], accept: str = "application/json"
+    ) -> dict[str, str]:
         merged: dict[str, tuple[str, str]] = {
-            "accept": ("Accept", "application/json"),
+            "accept": ("Accept", accept),
             "user-agent": ("User-Agent", USER_AGENT),
         }
         custom = {name.lower() for name in self.custom_headers}
