@@ -555,3 +555,84 @@ def test_kitchen_features_against_prism(kitchen: Path, kitchen_prism: str, tmp_p
         "is a folder",
         "names no file",
     )
+
+
+# --- proxies (the environment's, as httpx honours them) -----------------------------------
+
+
+class ForwardProxy:
+    """A plain-HTTP forward proxy on 127.0.0.1 that records each request line it forwards."""
+
+    def __init__(self) -> None:
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        self.lines: list[str] = []
+        self.auth: list[str | None] = []
+        proxy = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def _forward(self) -> None:
+                import http.client
+                from urllib.parse import urlsplit
+
+                proxy.lines.append(self.requestline)
+                proxy.auth.append(self.headers.get("proxy-authorization"))
+                length = int(self.headers.get("content-length") or 0)
+                body = self.rfile.read(length) if length else None
+                url = urlsplit(self.path)
+                upstream = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
+                headers = {
+                    k: v for k, v in self.headers.items() if k.lower() != "proxy-authorization"
+                }
+                upstream.request(
+                    self.command, url.path + (f"?{url.query}" if url.query else ""), body, headers
+                )
+                answer = upstream.getresponse()
+                data = answer.read()
+                self.send_response(answer.status)
+                for name, value in answer.getheaders():
+                    if name.lower() not in ("transfer-encoding", "connection", "content-length"):
+                        self.send_header(name, value)
+                self.send_header("content-length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            do_GET = do_POST = _forward
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    def __enter__(self) -> ForwardProxy:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+
+def test_requests_go_through_the_environment_proxy(api_server: StatefulServer):
+    api_server.seed(1)
+    with ForwardProxy() as proxy:
+        host = proxy.url.replace("http://", "")
+        env = clean_env(
+            BOLTZ_API_KEY=API_KEY,
+            BOLTZ_BASE_URL=api_server.base_url,
+            HTTP_PROXY=f"http://user:p%40ss@{host}",
+            NO_PROXY="",
+        )
+        env.pop("no_proxy", None)
+        listed = run("admin:api-keys", "list", "--transform", "id", "-r", env=env)
+        assert listed.returncode == 0, listed.stderr
+        assert listed.stdout.strip() == api_server.keys[0]["id"]
+        assert proxy.lines == [f"GET {api_server.base_url}/compute/v1/admin/api-keys HTTP/1.1"]
+        assert proxy.auth == ["Basic " + base64.b64encode(b"user:p@ss").decode()]
+        bypassed = run("admin:api-keys", "list", env={**env, "NO_PROXY": "127.0.0.1"})
+        assert bypassed.returncode == 0 and len(proxy.lines) == 1, bypassed.stderr

@@ -141,11 +141,12 @@ class Transport:
         self.max_retries = DEFAULT_MAX_RETRIES if max_retries is None else max_retries
         self.on_request = on_request
         self.on_response = on_response
-        self._conns: dict[tuple[str, str, int], Any] = {}
+        #: (scheme, host, port) -> (connection, headers for a plain-HTTP proxy or None)
+        self._conns: dict[tuple[str, str, int], tuple[Any, dict[str, str] | None]] = {}
         self.custom_headers = _headers_from_env(f"{ENV_PREFIX}_CUSTOM_HEADERS")
 
     def close(self) -> None:
-        for conn in self._conns.values():
+        for conn, _via_proxy in self._conns.values():
             conn.close()
         self._conns.clear()
 
@@ -274,17 +275,16 @@ class Transport:
 
     def _once(self, method: str, url: str, headers: dict[str, str], body: bytes | None) -> Response:
         parts = urlsplit(url)
-        target = parts.path or "/"
-        if parts.query:
-            target += "?" + parts.query
         if self.on_request is not None:
             self.on_request(method, url, headers, body)
         for attempt in (0, 1):
-            conn, reused = self._connection(
-                parts.scheme, parts.hostname or "", parts.port, method, url
-            )
+            conn, reused, via_proxy = self._connection(parts, method, url)
+            target = url if via_proxy is not None else (parts.path or "/")
+            if parts.query and via_proxy is None:
+                target += "?" + parts.query
+            sent = headers if not via_proxy else {**headers, **via_proxy}
             try:
-                conn.request(method, target, body=body, headers=headers)
+                conn.request(method, target, body=body, headers=sent)
                 raw = conn.getresponse()
             except TimeoutError:
                 self._drop(parts)
@@ -306,29 +306,45 @@ class Transport:
                 raise TransportError(
                     _reason(exc), method=method, url=url, timed_out=False
                 ) from None
-            if conn.sock is not None:
-                conn.sock.settimeout(self.timeout if self.timeout is not None else DEFAULT_TIMEOUT)
             response = Response(method, url, raw, conn)
+            if raw.will_close:
+                self._conns.pop(_key(parts), None)
             if self.on_response is not None:
                 self.on_response(response)
             return response
         raise AssertionError("unreachable")
 
     def _connection(
-        self, scheme: str, host: str, port: int | None, method: str, url: str
-    ) -> tuple[Any, bool]:
-        key = (scheme, host, port or (443 if scheme == "https" else 80))
-        conn = self._conns.get(key)
-        if conn is not None:
-            return conn, True
+        self, parts: Any, method: str, url: str
+    ) -> tuple[Any, bool, dict[str, str] | None]:
+        """(connection, whether it was used before, headers for a plain-HTTP proxy or None).
+
+        Through a plain-HTTP proxy the request line holds the absolute URL.
+        """
+        key = _key(parts)
+        found = self._conns.get(key)
+        if found is not None:
+            return found[0], True, found[1]
         import http.client
 
+        scheme, host, port = key
         connect = self.timeout if self.timeout is not None else CONNECT_TIMEOUT
-        if scheme == "https":
-            conn = http.client.HTTPSConnection(host, key[2], timeout=connect)
+        proxy = _proxy_for(scheme, host)
+        via_proxy: dict[str, str] | None = None
+        conn: Any
+        if proxy is not None:
+            proxy_host, proxy_port, auth = proxy
+            if scheme == "https":
+                conn = http.client.HTTPSConnection(proxy_host, proxy_port, timeout=connect)
+                conn.set_tunnel(host, port, headers=auth)
+            else:
+                conn = http.client.HTTPConnection(proxy_host, proxy_port, timeout=connect)
+                via_proxy = auth
+        elif scheme == "https":
+            conn = http.client.HTTPSConnection(host, port, timeout=connect)
         else:
-            conn = http.client.HTTPConnection(host, key[2], timeout=connect)
-        conn._create_connection = _create_connection  # type: ignore[attr-defined]
+            conn = http.client.HTTPConnection(host, port, timeout=connect)
+        conn._create_connection = _create_connection
         try:
             conn.connect()
         except TimeoutError:
@@ -337,18 +353,16 @@ class Transport:
             ) from None
         except OSError as exc:
             raise TransportError(_reason(exc), method=method, url=url, timed_out=False) from None
-        self._conns[key] = conn
-        return conn, False
+        if conn.sock is not None:
+            # Connecting has its own (shorter) limit; waiting for an answer gets the full one.
+            conn.sock.settimeout(self.timeout if self.timeout is not None else DEFAULT_TIMEOUT)
+        self._conns[key] = (conn, via_proxy)
+        return conn, False, via_proxy
 
     def _drop(self, parts: Any) -> None:
-        key = (
-            parts.scheme,
-            parts.hostname or "",
-            parts.port or (443 if parts.scheme == "https" else 80),
-        )
-        conn = self._conns.pop(key, None)
-        if conn is not None:
-            conn.close()
+        found = self._conns.pop(_key(parts), None)
+        if found is not None:
+            found[0].close()
 
     @staticmethod
     def _delay(retries: int, headers: Mapping[str, str] | None) -> float:
@@ -360,6 +374,39 @@ class Transport:
 
         delay = min(INITIAL_RETRY_DELAY * 2.0**retries, MAX_RETRY_DELAY)
         return max(0.0, delay * (1 - 0.25 * random.random()))
+
+
+def _key(parts: Any) -> tuple[str, str, int]:
+    scheme = parts.scheme or "http"
+    return (scheme, parts.hostname or "", parts.port or (443 if scheme == "https" else 80))
+
+
+def _proxy_for(scheme: str, host: str) -> tuple[str, int, dict[str, str]] | None:
+    """(host, port, headers) of the proxy the environment names for this request, if any.
+
+    ``HTTPS_PROXY``, ``HTTP_PROXY``, ``ALL_PROXY`` and ``NO_PROXY`` (any case), as httpx
+    reads them; urllib is imported only when one of them is set.
+    """
+    if not any(k.lower() in ("http_proxy", "https_proxy", "all_proxy") for k in os.environ):
+        return None
+    import urllib.request
+
+    proxies = urllib.request.getproxies_environment()
+    proxy = proxies.get(scheme) or proxies.get("all")
+    bypass = getattr(urllib.request, "proxy_bypass_environment", None)
+    if not proxy or (bypass is not None and bypass(host)):
+        return None
+    if "://" not in proxy:
+        proxy = "http://" + proxy
+    parts = urlsplit(proxy)
+    headers: dict[str, str] = {}
+    if parts.username is not None:
+        import base64
+        from urllib.parse import unquote
+
+        token = f"{unquote(parts.username)}:{unquote(parts.password or '')}".encode()
+        headers["Proxy-Authorization"] = "Basic " + base64.b64encode(token).decode()
+    return parts.hostname or "", parts.port or 80, headers
 
 
 def _create_connection(address: tuple[str, int], *args: Any) -> Any:
