@@ -58,7 +58,7 @@ def deliver(response: Any, target: Target | None, stream: IO[Any]) -> int:
         _stream(response, stream)
         return 0
     try:
-        path = _choose(output, name)
+        path = _choose(output, name, offered=target is not None)
         size = _save(response, path, force)
     except SaveError as exc:
         sys.stderr.write(f"Error: {exc}\n")
@@ -81,7 +81,7 @@ def _stream(response: Any, stream: IO[Any]) -> None:
     buffer.flush()
 
 
-def _choose(output: str | None, name: str | None) -> str:
+def _choose(output: str | None, name: str | None, *, offered: bool) -> str:
     if output:
         path = os.path.expanduser(output)
         if not os.path.isdir(path):
@@ -93,10 +93,10 @@ def _choose(output: str | None, name: str | None) -> str:
             )
         return os.path.join(path, name)
     if name is None:
-        raise SaveError(
-            "the response is a file and stdout is a terminal: pass --output PATH, "
-            "or redirect or pipe the output"
+        instead = "pass --output PATH, or redirect or pipe the output" if offered else (
+            "redirect or pipe the output"
         )
+        raise SaveError(f"the response is a file and stdout is a terminal: {instead}")
     return name
 
 
