@@ -636,3 +636,19 @@ def test_requests_go_through_the_environment_proxy(api_server: StatefulServer):
         assert proxy.auth == ["Basic " + base64.b64encode(b"user:p@ss").decode()]
         bypassed = run("admin:api-keys", "list", env={**env, "NO_PROXY": "127.0.0.1"})
         assert bypassed.returncode == 0 and len(proxy.lines) == 1, bypassed.stderr
+
+
+def test_retries_follow_the_sdk_policy(api_server: StatefulServer):
+    api_server.fail_next(429, headers={"retry-after": "0.05"})
+    api_server.fail_next(503, headers={"retry-after-ms": "50"})
+    created = run("admin:api-keys", "create", "--name", "r", server=api_server)
+    assert created.returncode == 0, created.stderr
+    first, second, third = api_server.requests
+    keys = {r.headers.get("idempotency-key") for r in (first, second, third)}
+    assert len(keys) == 1 and None not in keys, "one idempotency key across the retries"
+    assert third.json() == {"name": "r"}
+    api_server.requests.clear()
+    api_server.fail_next(400)
+    bad = run("admin:api-keys", "list", server=api_server)
+    assert bad.returncode == 1 and len(api_server.requests) == 1, "a 400 is not retried"
+    assert "idempotency-key" not in api_server.requests[0].headers, "GET has no idempotency key"
