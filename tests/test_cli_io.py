@@ -652,3 +652,17 @@ def test_retries_follow_the_sdk_policy(api_server: StatefulServer):
     bad = run("admin:api-keys", "list", server=api_server)
     assert bad.returncode == 1 and len(api_server.requests) == 1, "a 400 is not retried"
     assert "idempotency-key" not in api_server.requests[0].headers, "GET has no idempotency key"
+
+
+def test_the_api_key_flag_reads_a_file_and_never_shows_it(api_server: StatefulServer, tmp_path):
+    (tmp_path / "key").write_text(API_KEY + "\n")
+    env = clean_env(BOLTZ_BASE_URL=api_server.base_url)
+    listed = run("admin:api-keys", "list", "--api-key", f"@{tmp_path / 'key'}", env=env)
+    assert listed.returncode == 0, listed.stderr
+    assert api_server.requests[-1].headers["x-api-key"] == API_KEY
+    missing = run("admin:api-keys", "list", "--api-key", f"@{tmp_path / 'nope'}", env=env)
+    assert_usage_error(missing, "'--api-key'", "cannot read")
+    piped = run("admin:api-keys", "list", "--api-key", "-", "--debug", env=env, stdin=API_KEY)
+    assert piped.returncode == 0, piped.stderr
+    for result in (listed, missing, piped):
+        assert API_KEY not in result.stdout + result.stderr

@@ -120,8 +120,17 @@ def settings_for(ctx: click.Context) -> Any:
     from ._http import Settings
 
     credentials: dict[str, str] = {}
-    for _flag, option, env, _text in CREDENTIALS:
-        value = _global(ctx, f"g_cred_{option}") or os.environ.get(env) or ""
+    for flag, option, env, _text in CREDENTIALS:
+        given = _global(ctx, f"g_cred_{option}")
+        if given and (given[:1] in ("@", "\\") or given == "-"):
+            # --api-key @~/.secret: the key from a file (never echoed in the error).
+            from ._values import InputError, expand_at
+
+            try:
+                given = expand_at(given).strip()
+            except InputError as exc:
+                raise click.BadParameter(str(exc), ctx=ctx, param_hint=f"'--{flag}'") from None
+        value = given or os.environ.get(env) or ""
         if value:
             credentials[option] = value
     return Settings(
