@@ -89,6 +89,9 @@ def run(ctx: Any) -> str:
                 samples[name].append(wall)
                 cpu[name].append(used)
         requests = len(server.requests)
+    imports = {
+        module: _import_ms(python, module, env) for module in ("click", "http.client", "httpx")
+    }
     medians = {name: statistics.median(values) for name, values in samples.items()}
     cpu_medians = {name: statistics.median(values) for name, values in cpu.items()}
     base = medians["python -c pass"]
@@ -127,11 +130,35 @@ def run(ctx: Any) -> str:
         + "`. The CPU column (user + system time of the child) is less sensitive to other "
         "load on the machine than wall time.",
         "",
+        "Import cost of the pieces (cumulative time from `python -X importtime -c "
+        "'import MODULE'`, median of 7 fresh processes): "
+        + ", ".join(f"`{m}` {v / 1000:.1f} ms" for m, v in imports.items())
+        + ". A call used to send through the SDK's transport, which imports httpx; it now "
+        "sends with `http.client`.",
+        "",
         "`--help` imports click and the generated package only (no httpx, no SDK, no YAML); "
         "the list call adds the standard library's `http.client`, never httpx, the SDK or "
         "pydantic (checked by tests/test_cli.py with `python -X importtime`).",
     ]
     return "\n".join(lines)
+
+
+def _import_ms(python: str, module: str, env: dict[str, str]) -> float:
+    """Median cumulative import time of ``module`` in microseconds (``-X importtime``)."""
+    values = []
+    for _ in range(7):
+        result = subprocess.run(
+            [python, "-X", "importtime", "-c", f"import {module}"],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        for line in result.stderr.splitlines():
+            parts = line.split("|")
+            if len(parts) == 3 and parts[2].strip() == module:
+                values.append(float(parts[1]))
+    return statistics.median(values)
 
 
 def _short(arg: str, root: Path) -> str:
