@@ -380,6 +380,9 @@ CLI_GLOBAL_FLAGS = frozenset(
         "raw-output",
         "debug",
         "max-items",
+        # (--output and --force save a file the API answers with)
+        "output",
+        "force",
         "install-completion",
         "show-completion",
         "timeout",

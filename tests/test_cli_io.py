@@ -395,7 +395,19 @@ def test_binary_download_piped_or_saved(kitchen: Path, echo: EchoServer, tmp_pat
     )
     assert (piped.returncode, piped.stdout) == (0, BINARY), piped.stderr
     target = tmp_path / "out.bin"
-    saved = kit(kitchen, echo, "files", "download", "report", "--output", str(target))
+    saved = kit(
+        kitchen,
+        echo,
+        "files",
+        "download",
+        "report",
+        "--output",
+        str(target),
+        "--output-param",
+        "v2",
+    )
+    # The spec's own `output` parameter is renamed: --output is the CLI's.
+    assert echo.requests[-1].query == {"output": ["v2"]}
     assert saved.returncode == 0 and target.read_bytes() == BINARY, saved.stderr
     assert saved.stdout == "" and f"Saved {len(BINARY)} bytes" in saved.stderr
     sent = len(echo.requests)
