@@ -93,9 +93,9 @@ def _choose(output: str | None, name: str | None, *, offered: bool) -> str:
             )
         return os.path.join(path, name)
     if name is None:
-        instead = "pass --output PATH, or redirect or pipe the output" if offered else (
-            "redirect or pipe the output"
-        )
+        instead = "redirect or pipe the output"
+        if offered:
+            instead = "pass --output PATH, or " + instead
         raise SaveError(f"the response is a file and stdout is a terminal: {instead}")
     return name
 

@@ -22,11 +22,21 @@ ENV_PREFIX = "BOLTZ"
 USER_AGENT = "boltz-api/0.1.0"
 #: Client option -> (kind, location, name) of each credential (see the SDK's client).
 AUTH: dict[str, tuple[str, str, str]] = {
-    "api_key": ("api_key", "header", "x-api-key"),
+    "api_key": (
+        "api_key",
+        "header",
+        "x-api-key",
+    ),
 }
 #: Header names (lower case) whose values never reach the screen.
 SECRET_HEADERS = frozenset(
-    {"authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key"}
+    {
+        "authorization",
+        "proxy-authorization",
+        "cookie",
+        "set-cookie",
+        "x-api-key",
+    }
 )
 DEFAULT_TIMEOUT = 60.0
 CONNECT_TIMEOUT = 5.0
