@@ -678,3 +678,49 @@ def test_the_api_key_flag_reads_a_file_and_never_shows_it(api_server: StatefulSe
     assert piped.returncode == 0, piped.stderr
     for result in (listed, missing, piped):
         assert API_KEY not in result.stdout + result.stderr
+
+
+# --- credentials of every kind (tests/fixtures/corpus/security) ----------------------------
+
+
+@pytest.fixture(scope="module")
+def secure(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("secure")
+    spec = ROOT / "tests" / "fixtures" / "corpus" / "security" / "openapi.yaml"
+    result = run_generator("generate", "--spec", str(spec), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_each_kind_of_credential_goes_where_the_spec_says(secure: Path, echo: EchoServer):
+    import sys
+
+    env = clean_env(
+        SECURITY_BASE_URL=echo.base_url,
+        SECURITY_API_KEY="hdr_secret_1",
+        SECURITY_QUERY_KEY="qry_secret_2",
+        SECURITY_COOKIE_KEY="ck_secret_3",
+        SECURITY_BEARER="br_secret_4",
+        SECURITY_USERNAME="ann:pw_secret_5",
+        PYTHONPATH=os.pathsep.join(str(secure / p / "src") for p in ("sdk", "cli")),
+    )
+    command = [sys.executable, "-m", "security_api_cli"]
+    outputs = []
+    for op in ("with-header-key", "with-query-key", "with-cookie-key", "with-bearer", "with-basic"):
+        result = run("auth", op, "--debug", env=env, command=command)
+        assert result.returncode == 0, (op, result.stderr)
+        outputs.append(result.stdout + result.stderr)
+    public = run("auth", "public-call", env=env, command=command)
+    assert public.returncode == 0, public.stderr
+    header, query, cookie, bearer, basic, nothing = echo.requests
+    assert header.headers["x-api-key"] == "hdr_secret_1" and "authorization" not in header.headers
+    assert query.query == {"api_key": ["qry_secret_2"]}
+    assert cookie.headers["cookie"] == "SESSION=ck_secret_3"
+    assert bearer.headers["authorization"] == "Bearer br_secret_4"
+    assert (
+        basic.headers["authorization"] == "Basic " + base64.b64encode(b"ann:pw_secret_5").decode()
+    )
+    sent = " ".join(f"{k}={v}" for k, v in nothing.headers.items()) + str(nothing.query)
+    assert "secret" not in sent, "a public call sends no credential"
+    for text in outputs:  # --debug shows every exchange, never a credential
+        assert "secret" not in text, text

@@ -199,8 +199,8 @@ class Transport:
         out: dict[str, str] = {}
         for option, (kind, location, name) in AUTH.items():
             value = self.credentials.get(option)
-            if not value or (security and option not in security):
-                continue
+            if not value or option not in security:
+                continue  # as in the SDK: only the credentials this operation accepts
             if kind == "api_key" and location == "header":
                 out.setdefault(name, value)
             elif kind == "api_key" and location == "cookie":
@@ -219,9 +219,8 @@ class Transport:
         out: dict[str, str] = {}
         for option, (kind, location, name) in AUTH.items():
             value = self.credentials.get(option)
-            if value and kind == "api_key" and location == "query":
-                if not security or option in security:
-                    out.setdefault(name, value)
+            if value and kind == "api_key" and location == "query" and option in security:
+                out.setdefault(name, value)
         return out
 
     # --- sending ----------------------------------------------------------------------
