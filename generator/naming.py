@@ -380,6 +380,11 @@ CLI_GLOBAL_FLAGS = frozenset(
         "raw-output",
         "debug",
         "max-items",
+        # (--output and --force save a file the API answers with)
+        "output",
+        "force",
+        # (--no-pager keeps long terminal output out of $PAGER)
+        "no-pager",
         "install-completion",
         "show-completion",
         "timeout",

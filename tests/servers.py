@@ -352,6 +352,8 @@ class EchoServer:
         self.requests: list[Recorded] = []
         #: (METHOD, path) -> (status, content type, body bytes)
         self.routes: dict[tuple[str, str], tuple[int, str, bytes]] = {}
+        #: (METHOD, path) -> extra response headers (``Content-Disposition``...)
+        self.route_headers: dict[tuple[str, str], dict[str, str]] = {}
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
         self.base_url = f"http://127.0.0.1:{self._server.server_address[1]}"
@@ -393,6 +395,8 @@ class EchoServer:
                 self.send_response(status)
                 self.send_header("content-type", content_type)
                 self.send_header("content-length", str(len(data)))
+                for name, value in server.route_headers.get((self.command, url.path), {}).items():
+                    self.send_header(name, value)
                 self.end_headers()
                 self.wfile.write(data)
 

@@ -210,7 +210,7 @@ def test_generated_cli_has_help_for_every_command(kitchen: Path, echo: EchoServe
         "--level [1|2|3] [required]",
         "--enabled / --no-enabled",
         "--size INTEGER Sizes to include [repeatable; multipleOf 2; minItems 1; maxItems 3]",
-        "--filter JSON [JSON or YAML: object { color, weight }]",
+        "--filter JSON [JSON or YAML: object { color, weight }; or one field at a time: --filter.FIELD VALUE]",
         "--note TEXT [nullable]",
         "--kind JSON [JSON or YAML: string or integer]",
     ):

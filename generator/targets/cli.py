@@ -6,7 +6,7 @@ The generated package is a small, near-static runtime (``_commands``,
 wire names, locations, JSON-schema-like constraints, help text); the runtime
 turns those descriptions into click commands when, and only when, that
 resource is invoked. So ``--help`` imports click and nothing else, and a call
-pays for the SDK transport (httpx) but never for pydantic.
+adds the standard library's ``http.client`` (never httpx, the SDK or pydantic).
 
 Everything a command needs is decided here from the model, once, at
 generation time: the click type of each flag, its metavar, its help line with
@@ -43,7 +43,10 @@ RUNTIME = (
     "_spec",
     "_values",
     "_output",
+    "_transport",
     "_http",
+    "_download",
+    "_dotted",
     "_request",
     "_commands",
     "_completion",
@@ -103,6 +106,8 @@ class OperationView:
     #: Python literal for the request body description, or "None".
     body: str
     page_class: str | None
+    #: Python literal: how the runtime asks for the next page (the SDK's paging rules), or "".
+    paging: str
     response: str
     security: list[str]
     deprecated: bool
@@ -217,9 +222,9 @@ def render_cli(api: API) -> dict[str, str]:
         "api_label": label,
         "names": api.names,
         "cli_version": api.names.cli_version,
-        "sdk_requirement": f"{api.names.sdk_project}=={api.names.sdk_version}",
         "groups": groups,
         "security": [_security_view(api, s.name) for s in api.security_schemes],
+        "auth": api.security_schemes,
     }
     files = {
         "pyproject.toml": render("cli", "pyproject.toml.j2", **ctx),
@@ -329,10 +334,30 @@ def _operation(api: API, op: Operation, builder: SchemaBuilder) -> OperationView
         params=params,
         body=body_literal,
         page_class=op.pagination.page_class if op.pagination else None,
+        paging=_paging_literal(op),
         response=op.response.kind,
         security=[options[name] for name in op.security if name in options],
         deprecated=op.deprecated,
     )
+
+
+def _paging_literal(op: Operation) -> str:
+    """The page rules the CLI's transport follows, as a literal (``""`` when not paginated)."""
+    pg = op.pagination
+    if pg is None:
+        return ""
+    fields = {
+        "style": pg.style,
+        "items": pg.items_field,
+        "has_more": pg.has_more_field,
+        "next_param": pg.next_cursor_param,
+        "next_field": pg.next_cursor_field,
+        "prev_param": pg.previous_cursor_param,
+        "prev_field": pg.previous_cursor_field,
+        "offset_param": pg.offset_param,
+        "page_param": pg.page_param,
+    }
+    return py_literal({k: v for k, v in fields.items() if v is not None})
 
 
 def _param(api: API, p: Parameter, builder: SchemaBuilder) -> ParamView:
@@ -357,7 +382,15 @@ def _param(api: API, p: Parameter, builder: SchemaBuilder) -> ParamView:
         positional=positional,
         metavar=_METAVARS[kind],
         help=_help_line(
-            api, p.description, p.type, p.required, multiple, p.default, p.deprecated, arg
+            api,
+            p.description,
+            p.type,
+            p.required,
+            multiple,
+            p.default,
+            p.deprecated,
+            arg,
+            flag=p.cli_flag if kind == "json" else "",
         ),
         schema=py_literal(builder.schema(p.type)),
         deprecated=p.deprecated,
@@ -438,6 +471,7 @@ def _help_line(
     default: object,
     deprecated: bool,
     arg: str = "",
+    flag: str = "",
 ) -> str:
     """The flag's description followed by ``[required; repeatable; minLength 1; ...]``."""
     details: list[str] = []
@@ -454,6 +488,8 @@ def _help_line(
         isinstance(item, Primitive) and item.kind == "any"
     ):
         details.append(f"JSON or YAML: {_type_words(api, item)}")
+        if flag and _has_fields(api, item):
+            details.append(f"or one field at a time: --{flag}.FIELD VALUE")
     if isinstance(item, Primitive):
         if item.format and item.format != "binary":
             details.append(f"format {item.format}")
@@ -471,6 +507,16 @@ def _help_line(
     text = escape.clean(description or "")
     suffix = f"[{'; '.join(details)}]" if details else ""
     return f"{text}  {suffix}".strip() if text else suffix
+
+
+def _has_fields(api: API, expr: TypeExpr) -> bool:
+    """Whether a value of ``expr`` is an object whose fields dotted flags can set."""
+    if isinstance(expr, MapType):
+        return True
+    if isinstance(expr, ModelRef):
+        model = api.model(expr.model_id)
+        return model.kind != "alias" and any(not p.read_only for p in model.properties)
+    return False
 
 
 def _default_text(value: object) -> str:

@@ -333,10 +333,13 @@ def _exit_status() -> list[str]:
         roff("Success."),
         ".TP",
         "1",
-        roff("The API answered with an error (its status is shown), or could not be reached."),
+        roff("The API answered with an error (its status is shown)."),
         ".TP",
         "2",
         roff("Bad usage or input; nothing was sent."),
+        ".TP",
+        "3",
+        roff("The API could not be reached, or did not answer in time (after the retries)."),
     ]
 
 

@@ -26,9 +26,6 @@ API_LABEL = "Boltz API"
 API_VERSION = "1.0.0"
 DEFAULT_BASE_URL = "https://api.boltz.bio"
 BASE_URL_ENV = "BOLTZ_BASE_URL"
-NO_PAGER_ENV = "BOLTZ_NO_PAGER"
-#: The hidden command that prints man pages (``PROG __man [COMMAND...]``).
-MAN_COMMAND = "__man"
 #: (flag, client option, environment variable, help) of each credential the API accepts.
 CREDENTIALS: tuple[tuple[str, str, str, str], ...] = (
     (
@@ -63,7 +60,7 @@ def global_options() -> list[click.Parameter]:
         click.Option(
             ["--format", "g_format"],
             type=click.Choice(FORMATS),
-            help="How results are printed: auto (JSON, coloured on a terminal unless NO_COLOR is set), json, jsonl (one value per line), pretty (an outline for humans), raw (the server's JSON text), yaml, or explore (an interactive viewer on a terminal; json elsewhere).  [default: auto]",
+            help="How results are printed: auto (JSON, coloured on a terminal unless NO_COLOR is set), json, jsonl (one value per line), pretty (an outline for humans), raw (the server's JSON text) or yaml.  [default: auto]",
         ),
         click.Option(
             ["--format-error", "g_format_error"],
@@ -85,12 +82,6 @@ def global_options() -> list[click.Parameter]:
             is_flag=True,
             default=False,
             help="Print a result that is a string as plain text, without JSON quotes.",
-        ),
-        click.Option(
-            ["--no-pager", "g_no_pager"],
-            is_flag=True,
-            default=False,
-            help=f"Never page output; else output longer than the terminal goes through $PAGER (default: less -FRX).  [env: {NO_PAGER_ENV}]",
         ),
         click.Option(
             ["--debug", "g_debug"],
@@ -129,8 +120,17 @@ def settings_for(ctx: click.Context) -> Any:
     from ._http import Settings
 
     credentials: dict[str, str] = {}
-    for _flag, option, env, _text in CREDENTIALS:
-        value = _global(ctx, f"g_cred_{option}") or os.environ.get(env) or ""
+    for flag, option, env, _text in CREDENTIALS:
+        given = _global(ctx, f"g_cred_{option}")
+        if given and (given[:1] in ("@", "\\") or given == "-"):
+            # --api-key @~/.secret: the key from a file (never echoed in the error).
+            from ._values import InputError, expand_at
+
+            try:
+                given = expand_at(given).strip()
+            except InputError as exc:
+                raise click.BadParameter(str(exc), ctx=ctx, param_hint=f"'--{flag}'") from None
+        value = given or os.environ.get(env) or ""
         if value:
             credentials[option] = value
     return Settings(
@@ -205,7 +205,7 @@ class RootGroup(click.Group):
         params = global_options() + [
             click.Option(
                 ["--show-completion", "show_completion"],
-                type=click.Choice(["bash", "zsh", "fish", "powershell"]),
+                type=click.Choice(["bash", "zsh", "fish"]),
                 expose_value=False,
                 is_eager=True,
                 callback=_show_completion,
@@ -228,10 +228,6 @@ class RootGroup(click.Group):
         return sorted(self.groups)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if cmd_name == MAN_COMMAND:
-            from ._man import man_command
-
-            return man_command(self.package)
         entry = self.groups.get(cmd_name)
         if entry is None:
             return None
@@ -240,7 +236,7 @@ class RootGroup(click.Group):
 
     def resolve_command(self, ctx: click.Context, args: list[str]) -> Any:
         name = args[0] if args else ""
-        if name and name not in self.groups and name != MAN_COMMAND and not ctx.resilient_parsing:
+        if name and name not in self.groups and not ctx.resilient_parsing:
             ctx.fail(f"No such command {name!r}.{_suggest(name, self.groups, args[1:2])}")
         return super().resolve_command(ctx, args)
 
@@ -341,9 +337,9 @@ class EnumValue(click.Choice):  # type: ignore[type-arg]
         self.models = models
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        from ._values import InputError, expand_at
+        if isinstance(value, str) and value[:1] in ("@", "\\", "-"):
+            from ._values import InputError, expand_at
 
-        if isinstance(value, str) and value.startswith("@"):
             try:
                 value = expand_at(value).strip()
             except InputError as exc:
@@ -423,15 +419,29 @@ class OperationCommand(click.Command):
             for i, p in enumerate(self.positional)
         ]
         params += [_option(p, f"p{i}", models) for i, p in enumerate(op.params)]
-        if op.page is not None:
+        if op.paging is not None:
             params.append(
                 click.Option(
                     ["--max-items", "max_items"],
-                    type=click.IntRange(min=1),
+                    type=MaxItems(),
                     metavar="N",
-                    help="Stop after this many items; further pages are not fetched.  [default: all]",
+                    help="Stop after this many items; further pages are not fetched (-1: no limit).  [default: -1]",
                 )
             )
+        if op.response == "binary":
+            params += [
+                click.Option(
+                    ["-o", "--output", "output"],
+                    metavar="PATH",
+                    help="Save the file the API sends back here (a folder: under the server's file name). Without it the file goes to stdout when piped, or into the current folder under the server's name on a terminal.",
+                ),
+                click.Option(
+                    ["--force", "force"],
+                    is_flag=True,
+                    default=False,
+                    help="Replace a file that already exists when saving.",
+                ),
+            ]
         self._own = len(params)
         params += global_options()
         super().__init__(
@@ -489,30 +499,59 @@ class OperationCommand(click.Command):
                     ctx,
                 )
             values[p] = given
-        from ._request import assemble
-        from ._values import read_stdin
+        dotted = ctx.meta.get("dotted")
+        if dotted:
+            from ._dotted import apply
 
-        stdin = read_stdin() if self.op.body is not None else None
+            apply(ctx, values, dotted, self.models)
+        from ._request import assemble
+        from ._values import read_stdin, stdin_taken
+
+        stdin = read_stdin() if self.op.body is not None and not stdin_taken() else None
         prepared = assemble(ctx, self.op, self.models, values, stdin)
         _require_credentials(ctx, self.op, settings)
-        from ._http import execute
-        from ._output import TerminalOutput
+        save = None
+        if self.op.response == "binary":
+            from ._download import Target, check_before_sending
 
-        code = 0  # stays 0 when the reader quits the pager early
-        with TerminalOutput(
-            settings.fmt,
-            listing=self.op.page is not None,
-            no_pager=bool(_global(ctx, "g_no_pager")),
-        ) as fmt:
-            settings.fmt = fmt
-            code = execute(
-                prepared,
-                settings,
-                page=self.op.page,
-                response_kind=self.op.response,
-                max_items=kwargs.get("max_items"),
-            )
+            save = Target(kwargs.get("output"), bool(kwargs.get("force")))
+            problem = check_before_sending(save)
+            if problem is not None:
+                raise click.BadParameter(problem, ctx=ctx, param_hint="'--output'")
+        from ._http import execute
+
+        code = execute(
+            prepared,
+            settings,
+            paging=self.op.paging,
+            response_kind=self.op.response,
+            max_items=kwargs.get("max_items"),
+            save=save,
+        )
         ctx.exit(code)
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        # Dotted flags (--filter.color red) are not click options: they are taken out here.
+        if any(a.startswith("--") and "." in a.partition("=")[0] for a in args):
+            from ._dotted import split_dotted
+
+            args, ctx.meta["dotted"] = split_dotted(ctx, self.op.params, args)
+        return super().parse_args(ctx, args)
+
+
+class MaxItems(click.ParamType):  # type: ignore[type-arg]
+    """``--max-items``: a positive count, or -1 for no limit."""
+
+    name = "integer"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            self.fail(f"{value!r} is not an integer", param, ctx)
+        if number == -1 or number >= 1:
+            return number
+        self.fail(f"must be at least 1, or -1 for no limit, got {number}", param, ctx)
 
 
 def _require_credentials(ctx: click.Context, op: Operation, settings: Any) -> None:

@@ -1,19 +1,25 @@
 # File generated from an OpenAPI document by openapi-forge. Do not edit by hand.
-"""Sending a prepared request through the SDK's transport and printing what comes back.
+"""Sending a prepared request and printing what comes back, with the exit code.
 
-The SDK (and with it httpx) is imported here, on first use, so that
-``--help`` and input errors never pay for it. Only the transport is used:
-responses stay plain JSON, so pydantic is never imported either.
+Exit codes: 0 success, 1 the API answered with an error (or a body that
+does not parse), 2 bad usage or input (raised before this module runs, so
+nothing was sent), 3 the API could not be reached or did not answer in time.
+The transport (:mod:`._transport`, on ``http.client``) is imported only here.
 """
 
 from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ._output import Printer, write, write_bytes
+from ._output import Printer, write
+
+EXIT_OK = 0
+EXIT_API_ERROR = 1
+EXIT_USAGE = 2
+EXIT_CONNECTION = 3
 
 
 class Settings:
@@ -64,6 +70,8 @@ class Prepared:
         encoding: str,
         content_type: str | None,
         query_styles: dict[str, Any],
+        security: tuple[str, ...] = (),
+        accept: str = "application/json",
     ) -> None:
         self.method = method
         self.path = path
@@ -74,129 +82,188 @@ class Prepared:
         self.encoding = encoding
         self.content_type = content_type
         self.query_styles = query_styles
+        self.security = security
+        self.accept = accept
+
+
+DEFAULT_BASE_URL = "https://api.boltz.bio"
 
 
 def execute(
     prepared: Prepared,
     settings: Settings,
     *,
-    page: str | None,
+    paging: Mapping[str, Any] | None,
     response_kind: str,
     max_items: int | None,
+    save: Any = None,
 ) -> int:
-    """Send, print the result (or the error), and return the exit code (0, 1 or 2)."""
-    from boltz_api._base_client import RequestOptions
-    from boltz_api._exceptions import (
-        APIConnectionError,
-        APIResponseValidationError,
-        APIStatusError,
-        APITimeoutError,
-        BoltzError,
-    )
+    """Send, print the result (or the error), and return the exit code.
+
+    ``save`` is a :class:`._download.Target` for operations that answer with
+    a file; ``max_items`` of ``None`` (or -1) walks every page.
+    """
+    from ._transport import Transport, TransportError
 
     printer = Printer(
         settings.fmt, transform_path=settings.transform, raw_output=settings.raw_output
     )
-    kwargs: dict[str, Any] = {
-        "method": prepared.method,
-        "path": prepared.path,
-        "query": prepared.query,
-        "headers": prepared.headers,
-        "encoding": prepared.encoding,
-    }
-    if prepared.has_body:
-        kwargs["body"] = prepared.body
-    if prepared.content_type:
-        kwargs["content_type"] = prepared.content_type
-    if prepared.query_styles:
-        kwargs["query_styles"] = prepared.query_styles
-    options = RequestOptions(**kwargs)
+    transport = Transport(
+        settings.base_url or DEFAULT_BASE_URL,
+        settings.credentials,
+        timeout=settings.timeout,
+        max_retries=settings.max_retries,
+        on_request=_show_request(settings) if settings.debug else None,
+        on_response=_show_response(settings) if settings.debug else None,
+    )
     try:
-        client = _client(settings)
-    except BoltzError as err:
-        _say(f"Error: {_scrub(str(err), settings)}")
-        return 2
-    try:
-        if page is not None:
-            from boltz_api import pagination
-
-            page_cls = getattr(pagination, "Sync" + page)
-            for item in client.request_page(page_cls, object, options):
-                printer.value(item)
-                if max_items is not None and printer.count >= max_items:
-                    break
-            return 0
-        response = client.send(options)
-        _print_response(response, response_kind, printer)
-        return 0
-    except APIStatusError as err:
-        _report_status(err, settings)
-        return 1
-    except APITimeoutError as err:
-        limit = f" after {settings.timeout:g} s" if settings.timeout is not None else ""
-        _say(f"Error: the request timed out{limit}: {_where(err, settings)}")
-        return 1
-    except APIConnectionError as err:
-        cause = err.__cause__
-        reason = (
-            str(cause).strip().splitlines()[0]
-            if cause is not None and str(cause).strip()
-            else err.message
-        )
-        _say(
-            f"Error: could not connect to the API: {_scrub(reason, settings)} ({_where(err, settings)})"
-        )
-        return 1
-    except APIResponseValidationError as err:
-        what = "is not valid JSON" if "JSON" in err.message else "does not have the expected shape"
-        _say(f"Error: the API answered with a body that {what} ({_scrub(err.message, settings)})")
-        return 1
-    except BoltzError as err:
-        _say(f"Error: {_scrub(str(err), settings)}")
-        return 1
+        if paging is not None:
+            return _walk(transport, prepared, paging, printer, settings, max_items)
+        stream = response_kind == "binary"
+        response = _send(transport, prepared, prepared.query, stream=stream)
+        if not response.ok:
+            _report_status(response, settings)
+            return EXIT_API_ERROR
+        return _print_response(response, response_kind, printer, save)
+    except TransportError as err:
+        where = f"{err.method} {_scrub(err.url, settings)}"
+        if err.timed_out:
+            limit = f" after {settings.timeout:g} s" if settings.timeout is not None else ""
+            _say(f"Error: the request timed out{limit}: {where}")
+        else:
+            _say(f"Error: could not connect to the API: {_scrub(str(err), settings)} ({where})")
+        return EXIT_CONNECTION
     except json.JSONDecodeError as err:
         _say(
             f"Error: the API answered with a body that is not valid JSON ({err.msg} at line {err.lineno}, column {err.colno})"
         )
-        return 1
+        return EXIT_API_ERROR
     finally:
-        client.close()
+        transport.close()
 
 
-def _client(settings: Settings) -> Any:
-    from boltz_api._client import Boltz
+def _send(transport: Any, prepared: Prepared, query: Mapping[str, Any], *, stream: bool) -> Any:
+    from ._transport import encode_body
 
-    kwargs: dict[str, Any] = dict(settings.credentials)
-    if settings.base_url:
-        kwargs["base_url"] = settings.base_url
-    if settings.timeout is not None:
-        kwargs["timeout"] = settings.timeout
-    if settings.max_retries is not None:
-        kwargs["max_retries"] = settings.max_retries
-    if settings.debug:
-        kwargs["http_client"] = _debug_http_client(settings)
-    return Boltz(**kwargs)
+    url = transport.url_for(prepared.path, query, prepared.query_styles, prepared.security)
+    headers = transport.headers_for(prepared.headers, prepared.security, prepared.accept)
+    body: bytes | None = None
+    if prepared.has_body:
+        body, content_type = encode_body(prepared.body, prepared.encoding, prepared.content_type)
+        if content_type and "content-type" not in {k.lower() for k in headers}:
+            headers["Content-Type"] = content_type
+    return transport.send(prepared.method, url, headers, body, stream=stream)
 
 
-def _print_response(response: Any, kind: str, printer: Printer) -> None:
-    if not response.content:
-        return
+def _walk(
+    transport: Any,
+    prepared: Prepared,
+    paging: Mapping[str, Any],
+    printer: Printer,
+    settings: Settings,
+    max_items: int | None,
+) -> int:
+    """Print every item of every page, each as soon as its page arrives."""
+    limit = None if max_items is None or max_items < 0 else max_items
+    query = dict(prepared.query)
+    field = paging["items"]
+    while True:
+        response = _send(transport, prepared, query, stream=False)
+        if not response.ok:
+            _report_status(response, settings)
+            return EXIT_API_ERROR
+        raw = response.json() if response.body else {}
+        if not isinstance(raw, dict):
+            raw = {field: raw}
+        items = raw.get(field) or []
+        if not isinstance(items, list):
+            _say(f"Error: the API answered with a page whose `{field}` field is not a list")
+            return EXIT_API_ERROR
+        for item in items:
+            printer.value(item)
+            if limit is not None and printer.count >= limit:
+                return EXIT_OK
+        following = next_query(paging, items, raw, query)
+        if following is None or all(query.get(k) == v for k, v in following.items()):
+            # The last page, or a server handing back the cursor it was given.
+            return EXIT_OK
+        query = {**query, **following}
+
+
+def _given(value: Any) -> bool:
+    return value is not None and value != ""
+
+
+def next_query(
+    paging: Mapping[str, Any],
+    items: Sequence[Any],
+    raw: Mapping[str, Any],
+    query: Mapping[str, Any],
+) -> dict[str, Any] | None:
+    """The query of the page after this one, or ``None`` (the SDK's paging styles)."""
+    has_more = paging.get("has_more")
+    if not items or (has_more is not None and raw.get(has_more) is False):
+        return None
+    style = paging["style"]
+    if style == "cursor_id":
+        before = paging.get("prev_param")
+        if before is not None and _given(query.get(before)):
+            field = paging.get("prev_field")
+            cursor = raw.get(field) if field else None
+            if not _given(cursor) and isinstance(items[0], dict):
+                cursor = items[0].get("id")
+            return {before: cursor} if _given(cursor) else None
+        after = paging.get("next_param")
+        if after is None:
+            return None
+        field = paging.get("next_field")
+        cursor = raw.get(field) if field else None
+        if not _given(cursor) and isinstance(items[-1], dict):
+            cursor = items[-1].get("id")
+        return {after: cursor} if _given(cursor) else None
+    if style == "cursor":
+        param, field = paging.get("next_param"), paging.get("next_field")
+        if param is None or field is None or not _given(raw.get(field)):
+            return None
+        return {param: raw[field]}
+    if style == "offset":
+        param = paging.get("offset_param")
+        if param is None:
+            return None
+        current = query.get(param)
+        start = current if isinstance(current, int) and not isinstance(current, bool) else 0
+        return {param: start + len(items)}
+    param = paging.get("page_param")
+    if param is None:
+        return None
+    current = query.get(param)
+    page = current if isinstance(current, int) and not isinstance(current, bool) else 1
+    return {param: page + 1}
+
+
+def _print_response(response: Any, kind: str, printer: Printer, save: Any) -> int:
     content_type = response.headers.get("content-type", "")
-    if kind == "binary" or (kind != "json" and not _is_text(content_type)):
-        write_bytes(printer.stream, response.content)
-        return
+    if kind == "binary" or (kind != "json" and not _is_text(content_type) and response.body):
+        from ._download import deliver
+
+        return deliver(response, save, printer.stream)
+    if not response.body:
+        return EXIT_OK
     if kind == "sse" or "text/event-stream" in content_type:
         for item in _events(response.text):
             printer.value(item)
-        return
+        return EXIT_OK
     text = response.text
     try:
-        value = response.json()
+        value = json.loads(text)
     except ValueError:
+        if kind == "json" and "json" in content_type:
+            raise
         # Not JSON after all: the text itself is the result.
         write(printer.stream, text if text.endswith("\n") else text + "\n")
-        return
+        return EXIT_OK
     printer.value(value, raw_text=text)
+    return EXIT_OK
 
 
 def _is_text(content_type: str) -> bool:
@@ -222,14 +289,17 @@ def _events(text: str) -> list[Any]:
     return out
 
 
-def _report_status(err: Any, settings: Settings) -> None:
-    response = err.response
+def _report_status(response: Any, settings: Settings) -> None:
     _say(
-        f"Error: {response.status_code} {response.reason_phrase} ({response.request.method} {_scrub(str(response.request.url), settings)})"
+        f"Error: {response.status} {response.reason} ({response.method} {_scrub(response.url, settings)})"
     )
-    body = err.body
-    if body is None or body == "":
+    if not response.body:
         return
+    text = _scrub(response.text, settings)
+    try:
+        body: Any = json.loads(text)
+    except ValueError:
+        body = text
     printer = Printer(
         settings.format_error,
         transform_path=settings.transform_error,
@@ -242,14 +312,7 @@ def _report_status(err: Any, settings: Settings) -> None:
         else:
             write(sys.stderr, body if body.endswith("\n") else body + "\n")
         return
-    printer.value(body, raw_text=response.text)
-
-
-def _where(err: Any, settings: Settings) -> str:
-    request = getattr(err, "request", None)
-    if request is None:
-        return settings.base_url or "the API"
-    return f"{request.method} {_scrub(str(request.url), settings)}"
+    printer.value(body, raw_text=text)
 
 
 def _say(message: str) -> None:
@@ -269,49 +332,40 @@ def _scrub(text: str, settings: Settings) -> str:
 _BODY_LIMIT = 64 * 1024
 
 
-def _debug_http_client(settings: Settings) -> Any:
-    """An httpx client that shows every request and response (credentials redacted) on stderr."""
-    import httpx
-    from boltz_api._base_client import redact_headers
+def _show_request(settings: Settings) -> Any:
+    from ._transport import redact_headers
 
-    def show(lines: list[str]) -> None:
+    def show(method: str, url: str, headers: Mapping[str, str], body: bytes | None) -> None:
+        lines = [f"> {method} {url}"]
+        lines += [f"> {k}: {v}" for k, v in redact_headers(headers).items()]
+        lines.append(">")
+        text = _body_text(headers, body or b"")
+        if text:
+            lines.append(text)
         _say(_scrub("\n".join(lines), settings))
 
-    def on_request(request: httpx.Request) -> None:
-        lines = [f"> {request.method} {request.url}"]
-        lines += [f"> {k}: {v}" for k, v in redact_headers(dict(request.headers)).items()]
-        lines.append(">")
-        body = _body_text(request.headers, lambda: request.read())
-        if body:
-            lines.append(body)
-        show(lines)
+    return show
 
-    def on_response(response: httpx.Response) -> None:
-        lines = [f"< {response.http_version} {response.status_code} {response.reason_phrase}"]
-        lines += [f"< {k}: {v}" for k, v in redact_headers(dict(response.headers)).items()]
+
+def _show_response(settings: Settings) -> Any:
+    from ._transport import redact_headers
+
+    def show(response: Any) -> None:
+        lines = [f"< {response.version} {response.status} {response.reason}"]
+        lines += [f"< {k}: {v}" for k, v in redact_headers(dict(response.header_items)).items()]
         lines.append("<")
-        body = _body_text(response.headers, lambda: response.read())
-        if body:
-            lines.append(body)
-        show(lines)
+        text = _body_text(response.headers, response.body)
+        if text:
+            lines.append(text)
+        _say(_scrub("\n".join(lines), settings))
 
-    kwargs: dict[str, Any] = {
-        "follow_redirects": True,
-        "event_hooks": {"request": [on_request], "response": [on_response]},
-    }
-    if settings.timeout is not None:
-        kwargs["timeout"] = settings.timeout
-    return httpx.Client(**kwargs)
+    return show
 
 
-def _body_text(headers: Mapping[str, str], read: Callable[[], bytes]) -> str:
-    content_type = headers.get("content-type", "")
+def _body_text(headers: Mapping[str, str], data: bytes) -> str:
+    content_type = next((v for k, v in headers.items() if k.lower() == "content-type"), "")
     if content_type.startswith("multipart/"):
-        return f"({headers.get('content-length', '?')} bytes of {content_type.split(';')[0]})"
-    try:
-        data = read()
-    except Exception:  # a streamed body that cannot be replayed
-        return "(streamed body)"
+        return f"({len(data)} bytes of {content_type.split(';')[0]})"
     if not data:
         return ""
     if len(data) > _BODY_LIMIT:

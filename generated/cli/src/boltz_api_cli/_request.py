@@ -21,6 +21,7 @@ from ._spec import Operation, Param
 from ._values import InputError, check, parse_structured
 
 _UNSET = object()
+_ACCEPT = {"json": "application/json", "empty": "application/json", "sse": "text/event-stream"}
 
 
 def assemble(
@@ -135,6 +136,9 @@ def assemble(
         encoding=str(body_spec.get("encoding") or "json"),
         content_type=body_spec.get("content_type"),
         query_styles=styles,
+        security=op.security,
+        # A file or text answer may come in any type; asking for JSON only would get a 406.
+        accept=_ACCEPT.get(op.response, "*/*"),
     )
 
 

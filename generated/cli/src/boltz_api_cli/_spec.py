@@ -91,6 +91,7 @@ class Operation:
         "params",
         "body",
         "page",
+        "paging",
         "response",
         "security",
         "deprecated",
@@ -107,6 +108,7 @@ class Operation:
         params: Sequence[Param] = (),
         body: dict[str, Any] | None = None,
         page: str | None = None,
+        paging: dict[str, Any] | None = None,
         response: str = "json",
         security: tuple[str, ...] = (),
         deprecated: bool = False,
@@ -121,6 +123,8 @@ class Operation:
         self.body = body
         #: Page class name in the SDK's ``pagination`` module (without ``Sync``).
         self.page = page
+        #: How to ask for the next page: style, items field and cursor names (see ``._http``).
+        self.paging = paging
         #: ``json``, ``text``, ``binary``, ``empty`` or ``sse``.
         self.response = response
         #: Client options of the credentials that can authenticate this call.

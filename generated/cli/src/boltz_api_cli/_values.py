@@ -32,30 +32,82 @@ class InputError(Exception):
 
 
 def expand_at(text: str) -> str:
-    """``@path`` is the contents of the file at ``path``; ``@@x`` is the literal ``@x``."""
+    """A flag value with files embedded.
+
+    ``@path`` is the contents of the file: its text when it is UTF-8 text,
+    else its bytes in base64. ``@file://path`` insists on text,
+    ``@data://path`` always gives base64. ``-`` is what was piped on stdin.
+    A leading ``\\@`` (or ``@@``) is a literal ``@``, and ``\\-`` a literal ``-``.
+    """
+    if text == "-":
+        return _as_text_or_base64(read_stdin_once(), "standard input")
+    if text[:2] in ("\\@", "\\-", "@@"):
+        return text[1:]
     if not text.startswith("@"):
         return text
-    if text.startswith("@@"):
-        return text[1:]
-    data = read_file(text[1:])
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise InputError(f"the file {text[1:]!r} is not UTF-8 text") from None
+    if text.startswith("@file://"):
+        path = text[len("@file://") :]
+        try:
+            return read_file(path).decode("utf-8")
+        except UnicodeDecodeError:
+            raise InputError(
+                f"the file {path!r} is not UTF-8 text (use @data://{path} for base64)"
+            ) from None
+    if text.startswith("@data://"):
+        import base64
+
+        return base64.b64encode(read_file(text[len("@data://") :])).decode("ascii")
+    return _as_text_or_base64(read_file(text[1:]), text[1:])
+
+
+def _as_text_or_base64(data: bytes, what: str) -> str:
+    """Text as text; anything that is not UTF-8 (or holds NUL bytes) as base64."""
+    if b"\x00" not in data:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    import base64
+
+    return base64.b64encode(data).decode("ascii")
 
 
 def read_file(path: str) -> bytes:
     """The bytes of ``path`` (``~`` expanded), or an :class:`InputError` saying why not."""
     if not path:
-        raise InputError("'@' must be followed by a file path (write @@ for a literal @)")
+        raise InputError("'@' must be followed by a file path (write \\@ for a literal @)")
     try:
         with open(os.path.expanduser(path), "rb") as handle:
             return handle.read()
+    except IsADirectoryError:
+        raise InputError(f"{path!r} is a folder, not a file") from None
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         raise InputError(
-            f"cannot read the file {path!r}: {reason} (write @@ for a literal @)"
+            f"cannot read the file {path!r}: {reason} (write \\@ for a literal @)"
         ) from None
+
+
+_STDIN_TAKEN = False
+
+
+def read_stdin_once() -> bytes:
+    """All of stdin, for a flag given as ``-``; only one flag may read it."""
+    global _STDIN_TAKEN
+    if _STDIN_TAKEN:
+        raise InputError("standard input ('-') can be read by one flag only")
+    _STDIN_TAKEN = True
+    try:
+        if sys.stdin.isatty():
+            raise InputError("'-' reads standard input, but nothing is piped into it")
+    except (AttributeError, ValueError):
+        pass
+    return sys.stdin.buffer.read()
+
+
+def stdin_taken() -> bool:
+    """Whether a flag has read stdin already (then it is not also the body)."""
+    return _STDIN_TAKEN
 
 
 def read_stdin() -> bytes | None:
@@ -193,9 +245,17 @@ class FileValue(io.BytesIO):
 
 
 def read_file_field(text: str) -> FileValue:
-    """A file flag's value: a path (a leading ``@`` is optional), read whole."""
-    path = text[1:] if text.startswith("@") and not text.startswith("@@") else text
-    return FileValue(os.path.basename(path) or "file", read_file(path))
+    """A file flag's value: a path (a leading ``@`` is optional) read whole, or ``-`` for stdin."""
+    if text == "-":
+        return FileValue("stdin", read_stdin_once())
+    for prefix in ("@file://", "@data://", "@"):
+        if text.startswith(prefix) and not text.startswith("@@"):
+            text = text[len(prefix) :]
+            break
+    else:
+        if text[:2] in ("\\@", "\\-", "@@"):
+            text = text[1:]
+    return FileValue(os.path.basename(text) or "file", read_file(text))
 
 
 # --- checking against the spec -------------------------------------------------------

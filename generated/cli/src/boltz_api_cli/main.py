@@ -1,8 +1,8 @@
 # File generated from an OpenAPI document by openapi-forge. Do not edit by hand.
 """The `boltz-api` command: `boltz-api <resource> <operation> [flags]`.
 
-Only click is imported to start; each resource's module, and the SDK that
-sends requests, load when a command needs them.
+Only click is imported to start; each resource's module, and the transport
+that sends requests, load when a command needs them.
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ cli = RootGroup(
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run the command line; exit 0 on success, 1 when the API call failed, 2 on bad input."""
+    """Run the command line; exit 0 on success, 1 when the API answered with an error,
+    2 on bad usage or input (nothing sent), 3 when the API could not be reached in time."""
     if "_BOLTZ_API_COMPLETE" in os.environ:
         from . import _completion  # noqa: F401 - registers the colon-safe bash completion
     try:

@@ -116,6 +116,15 @@ OPERATIONS = (
             ),
         ),
         page="CursorPage",
+        paging={
+            "style": "cursor_id",
+            "items": "data",
+            "has_more": "has_more",
+            "next_param": "after_id",
+            "next_field": "last_id",
+            "prev_param": "before_id",
+            "prev_field": "first_id",
+        },
         security=("api_key",),
     ),
     Operation(
