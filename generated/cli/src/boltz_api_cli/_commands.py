@@ -26,6 +26,9 @@ API_LABEL = "Boltz API"
 API_VERSION = "1.0.0"
 DEFAULT_BASE_URL = "https://api.boltz.bio"
 BASE_URL_ENV = "BOLTZ_BASE_URL"
+NO_PAGER_ENV = "BOLTZ_NO_PAGER"
+#: The hidden command that prints man pages (``PROG __man [COMMAND...]``).
+MAN_COMMAND = "__man"
 #: (flag, client option, environment variable, help) of each credential the API accepts.
 CREDENTIALS: tuple[tuple[str, str, str, str], ...] = (
     (
@@ -60,7 +63,7 @@ def global_options() -> list[click.Parameter]:
         click.Option(
             ["--format", "g_format"],
             type=click.Choice(FORMATS),
-            help="How results are printed: auto (JSON, coloured on a terminal unless NO_COLOR is set), json, jsonl (one value per line), pretty (an outline for humans), raw (the server's JSON text) or yaml.  [default: auto]",
+            help="How results are printed: auto (JSON, coloured on a terminal unless NO_COLOR is set), json, jsonl (one value per line), pretty (an outline for humans), raw (the server's JSON text), yaml, or explore (an interactive viewer on a terminal; json elsewhere).  [default: auto]",
         ),
         click.Option(
             ["--format-error", "g_format_error"],
@@ -82,6 +85,12 @@ def global_options() -> list[click.Parameter]:
             is_flag=True,
             default=False,
             help="Print a result that is a string as plain text, without JSON quotes.",
+        ),
+        click.Option(
+            ["--no-pager", "g_no_pager"],
+            is_flag=True,
+            default=False,
+            help=f"Never page output; else output longer than the terminal goes through $PAGER (default: less -FRX).  [env: {NO_PAGER_ENV}]",
         ),
         click.Option(
             ["--debug", "g_debug"],
@@ -205,7 +214,7 @@ class RootGroup(click.Group):
         params = global_options() + [
             click.Option(
                 ["--show-completion", "show_completion"],
-                type=click.Choice(["bash", "zsh", "fish"]),
+                type=click.Choice(["bash", "zsh", "fish", "powershell"]),
                 expose_value=False,
                 is_eager=True,
                 callback=_show_completion,
@@ -228,6 +237,10 @@ class RootGroup(click.Group):
         return sorted(self.groups)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name == MAN_COMMAND:
+            from ._man import man_command
+
+            return man_command(self.package)
         entry = self.groups.get(cmd_name)
         if entry is None:
             return None
@@ -236,7 +249,7 @@ class RootGroup(click.Group):
 
     def resolve_command(self, ctx: click.Context, args: list[str]) -> Any:
         name = args[0] if args else ""
-        if name and name not in self.groups and not ctx.resilient_parsing:
+        if name and name not in self.groups and name != MAN_COMMAND and not ctx.resilient_parsing:
             ctx.fail(f"No such command {name!r}.{_suggest(name, self.groups, args[1:2])}")
         return super().resolve_command(ctx, args)
 
@@ -519,15 +532,23 @@ class OperationCommand(click.Command):
             if problem is not None:
                 raise click.BadParameter(problem, ctx=ctx, param_hint="'--output'")
         from ._http import execute
+        from ._output import TerminalOutput
 
-        code = execute(
-            prepared,
-            settings,
-            paging=self.op.paging,
-            response_kind=self.op.response,
-            max_items=kwargs.get("max_items"),
-            save=save,
-        )
+        code = 0  # stays 0 when the reader quits the pager early
+        with TerminalOutput(
+            settings.fmt,
+            listing=self.op.paging is not None,
+            no_pager=bool(_global(ctx, "g_no_pager")),
+        ) as fmt:
+            settings.fmt = fmt
+            code = execute(
+                prepared,
+                settings,
+                paging=self.op.paging,
+                response_kind=self.op.response,
+                max_items=kwargs.get("max_items"),
+                save=save,
+            )
         ctx.exit(code)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:

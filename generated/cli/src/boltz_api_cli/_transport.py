@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
 ENV_PREFIX = "BOLTZ"
-USER_AGENT = "boltz-api/0.1.0"
+USER_AGENT = "boltz-api/1.0.0"
 #: Client option -> (kind, location, name) of each credential (see the SDK's client).
 AUTH: dict[str, tuple[str, str, str]] = {
     "api_key": (
