@@ -134,6 +134,23 @@ class ResourceConfig:
     line: int | None = None
     key: str = ""
     deprecated: bool | str = False
+    #: ``type: webhook_unwrap`` methods: parse (and verify) a webhook payload.
+    webhook_methods: tuple[WebhookMethodConfig, ...] = ()
+
+
+@dataclass(frozen=True)
+class WebhookMethodConfig:
+    """A ``type: webhook_unwrap`` method: no request, the resource's webhook
+    event models parsed from a payload, its signature verified with a key
+    (``webhook_key_opt`` names the client option holding it) unless unsafe."""
+
+    name: str
+    #: The event models' property that tells them apart (``type``).
+    discriminator: str | None
+    #: The client option holding the key; ``None``: the payload is not verified.
+    webhook_key_opt: str | None
+    pointer: str
+    line: int | None = None
 
 
 @dataclass(frozen=True)
@@ -838,6 +855,8 @@ def _methods(
             kind = spec.get("type", "http")
             if kind not in METHOD_TYPES:
                 r.warn(join_pointer(mp, "type"), f"unknown method type {kind!r}; read as http")
+            elif kind in WEBHOOK_UNWRAP_TYPES:
+                continue  # read by _webhook_methods
             elif kind != "http":
                 r.note(mp, f"method {key!r} is of type {kind!r}, not a request; not generated")
                 continue
@@ -931,6 +950,39 @@ def _resources(
                 r.doc.line_of(here),
                 key=key,
                 deprecated=deprecated if isinstance(deprecated, bool | str) else False,
+                webhook_methods=_webhook_methods(r, body, here),
+            )
+        )
+    return tuple(out)
+
+
+#: Method types that unwrap a webhook payload rather than send a request.
+WEBHOOK_UNWRAP_TYPES = ("webhook_unwrap", "webhook_unsafe_unwrap")
+
+
+def _webhook_methods(
+    r: _Reader, body: dict[str, Any], here: str
+) -> tuple[WebhookMethodConfig, ...]:
+    out = []
+    for key, spec in r.mapping(body.get("methods"), join_pointer(here, "methods")).items():
+        if not isinstance(spec, dict) or spec.get("type") not in WEBHOOK_UNWRAP_TYPES:
+            continue
+        mp = join_pointer(here, "methods", key)
+        if not _for_python(r, spec, mp, f"method {key!r}"):
+            continue
+        name = config_key_name(key)
+        if not name or name[0].isdigit():
+            raise r.error(mp, f"method name {key!r} does not make a Python identifier")
+        discriminator = spec.get("discriminator")
+        key_opt = spec.get("webhook_key_opt")
+        unsafe = spec.get("type") == "webhook_unsafe_unwrap"
+        out.append(
+            WebhookMethodConfig(
+                name,
+                discriminator if isinstance(discriminator, str) else None,
+                None if unsafe or not isinstance(key_opt, str) else config_key_name(key_opt),
+                mp,
+                r.doc.line_of(mp),
             )
         )
     return tuple(out)

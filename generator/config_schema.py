@@ -227,9 +227,10 @@ _METHOD = Either(
                 "body_param_name": STR,
                 "unwrap_response": ANY,
                 "discriminator": ANY,
+                "webhook_key_opt": STR,
                 "event_type": STR,
             },
-            unused=frozenset({"skip_test_reason", "unwrap_response", "discriminator"}),
+            unused=frozenset({"skip_test_reason", "unwrap_response"}),
         ),
     )
 )

@@ -353,6 +353,20 @@ class Operation:
 
 
 @dataclass(frozen=True)
+class WebhookMethod:
+    """``webhooks.unwrap(payload, *, headers, key=None)``: no request; the
+    payload parsed as one of the resource's webhook events, after its
+    signature (Standard Webhooks) is checked, unless ``key_option`` is None
+    (``unsafe_unwrap(payload)``)."""
+
+    py_name: str
+    #: The union of the event models (a model of its own, ``UnwrapWebhookEvent``).
+    event_type: TypeExpr
+    #: The client option holding the signing key (``webhook_secret``).
+    key_option: str | None
+
+
+@dataclass(frozen=True)
 class Resource:
     """A group of operations, e.g. ``admin.api_keys``; resources nest."""
 
@@ -373,6 +387,8 @@ class Resource:
     description: str | None
     operations: tuple[Operation, ...] = ()
     subresources: tuple[Resource, ...] = ()
+    #: Methods that parse a webhook payload (the config's ``type: webhook_unwrap``).
+    webhook_methods: tuple[WebhookMethod, ...] = ()
 
     def walk(self) -> tuple[Resource, ...]:
         """This resource and all its descendants, depth first."""

@@ -507,7 +507,7 @@ def test_distribution_metadata():
     assert meta["project"]["name"] == "boltz-api-mcp"
     assert meta["project"]["scripts"] == {"boltz-api-mcp": "boltz_api_mcp.server:main"}
     deps = meta["project"]["dependencies"]
-    assert "mcp==1.30.0" in deps and "boltz-api==0.1.0" in deps
+    assert "mcp==1.30.0" in deps and "boltz-api==1.0.0" in deps
     import importlib.metadata
 
     assert importlib.metadata.version("mcp") == "1.30.0"

@@ -842,3 +842,97 @@ def test_type_names_spell_acronyms_as_stainless_does():
     assert naming.pascal("ai_answer_create_params") == "AIAnswerCreateParams"
     assert naming.pascal("json_get_json_response") == "JsonGetJsonResponse"
     assert naming.pascal("api_key_id") == "APIKeyID"
+
+
+# --- webhook_unwrap methods -------------------------------------------------------
+
+_EVENT = {"type": "object", "required": ["type"], "properties": {"type": {"type": "string"}}}
+HOOKS = _doc(
+    "Hooks",
+    {
+        "/files": {
+            "get": {"responses": _ok({"type": "object", "properties": {"id": {"type": "string"}}})}
+        }
+    },
+    components={
+        "schemas": {
+            "BaseEvent": _EVENT,
+            "FileCreateEvent": {
+                "type": "object",
+                "required": ["type", "name"],
+                "properties": {"type": {"const": "file.created"}, "name": {"type": "string"}},
+            },
+            "FileDeleteEvent": {
+                "type": "object",
+                "required": ["type"],
+                "properties": {"type": {"const": "file.deleted"}, "id": {"type": "string"}},
+            },
+        }
+    },
+)
+HOOKS_CONFIG = {
+    "resources": {
+        "files": {"methods": {"list": "get /files"}},
+        "webhooks": {
+            "models": {
+                "BaseEvent": "#/components/schemas/BaseEvent",
+                "FileCreateEvent": "#/components/schemas/FileCreateEvent",
+                "FileDeleteEvent": "#/components/schemas/FileDeleteEvent",
+            },
+            "methods": {
+                "unwrap": {
+                    "type": "webhook_unwrap",
+                    "discriminator": "type",
+                    "webhook_key_opt": "webhook_secret",
+                },
+                "unsafe_unwrap": {"type": "webhook_unwrap", "discriminator": "type"},
+            },
+        },
+    }
+}
+
+
+def _signed(
+    payload: str, key: str, msg_id: str = "msg_1", when: int | None = None
+) -> dict[str, str]:
+    import base64
+    import hashlib
+    import hmac
+    import time
+
+    stamp = str(int(time.time()) if when is None else when)
+    digest = hmac.new(key.encode(), f"{msg_id}.{stamp}.{payload}".encode(), hashlib.sha256).digest()
+    return {
+        "webhook-id": msg_id,
+        "webhook-timestamp": stamp,
+        "webhook-signature": "v1,bogus v1," + base64.b64encode(digest).decode(),
+    }
+
+
+def test_webhook_unwrap_methods_parse_and_verify_payloads(make_sdk):
+    sdk = make_sdk(HOOKS, HOOKS_CONFIG)
+    source = sdk.source("resources", "webhooks.py")
+    assert "def unsafe_unwrap(self, payload: str) -> UnsafeUnwrapWebhookEvent:" in source
+    assert "def unwrap(" in source and "-> UnwrapWebhookEvent:" in source
+    types = sdk.package.types
+    assert types.UnwrapWebhookEvent is not None and types.FileCreateEvent is not None
+    client = sdk.package.Hooks()
+    payload = '{"type": "file.deleted", "id": "f1"}'
+    event = client.webhooks.unsafe_unwrap(payload)
+    assert type(event).__name__ == "FileDeleteEvent" and event.id == "f1"
+    created = client.webhooks.unwrap(
+        '{"type": "file.created", "name": "a"}',
+        headers=_signed('{"type": "file.created", "name": "a"}', "whsec_k"),
+        key="whsec_k",
+    )
+    assert type(created).__name__ == "FileCreateEvent" and created.name == "a"
+    from importlib import import_module
+
+    error = import_module("hooks_api._webhooks").WebhookVerificationError
+    with pytest.raises(error, match="signature"):
+        client.webhooks.unwrap(payload, headers=_signed(payload, "other"), key="whsec_k")
+    with pytest.raises(error, match="too old"):
+        client.webhooks.unwrap(payload, headers=_signed(payload, "k", when=1), key="k")
+    with pytest.raises(ValueError, match="without a key"):
+        client.webhooks.unwrap(payload, headers=_signed(payload, "k"))
+    sdk.mypy()

@@ -5,9 +5,29 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import naming
-from ..config import HTTP_METHODS, SHARED_PACKAGE, UNPAGINATED, MethodConfig, ResourceConfig
+from ..config import (
+    HTTP_METHODS,
+    SHARED_PACKAGE,
+    UNPAGINATED,
+    MethodConfig,
+    ResourceConfig,
+    WebhookMethodConfig,
+)
 from ..errors import join_pointer
-from ..model import Resource
+from ..model import (
+    ANY,
+    Discriminator,
+    EnumType,
+    Model,
+    ModelRef,
+    Property,
+    Resource,
+    Source,
+    TypeExpr,
+    UnionType,
+    WebhookMethod,
+)
+from ..schemas import Scope
 from .common import OpRef, text_of
 from .operations import OperationsMixin
 
@@ -24,6 +44,8 @@ class ResourceDraft:
     method_namer: naming.Namer = field(
         default_factory=lambda: naming.Namer(naming.RESOURCE_RESERVED)
     )
+    #: The config's entry for the resource, when it has one.
+    config: ResourceConfig | None = None
 
 
 class ResourcesMixin(OperationsMixin):
@@ -166,7 +188,7 @@ class ResourcesMixin(OperationsMixin):
                     f"resource name {rc.name!r} is taken by {where} itself; choose another",
                     rc.line,
                 )
-            draft = ResourceDraft(rc.name, parent + (rc.name,), rc.description)
+            draft = ResourceDraft(rc.name, parent + (rc.name,), rc.description, config=rc)
             into[rc.name] = draft
             children = {sub.name for sub in rc.subresources}
             for mc in rc.methods:
@@ -280,9 +302,72 @@ class ResourcesMixin(OperationsMixin):
             for method, op, paginated in draft.ops
         )
         subresources = tuple(self._resource(c, draft.path) for c in draft.children.values())
+        webhooks = tuple(
+            self._webhook_method(draft, types_package, wc)
+            for wc in (draft.config.webhook_methods if draft.config is not None else ())
+        )
         from dataclasses import replace
 
-        return replace(resource, operations=operations, subresources=subresources)
+        return replace(
+            resource,
+            operations=operations,
+            subresources=subresources,
+            webhook_methods=webhooks,
+        )
+
+    def _webhook_method(
+        self, draft: ResourceDraft, package: tuple[str, ...], wc: WebhookMethodConfig
+    ) -> WebhookMethod:
+        """A ``type: webhook_unwrap`` method: its result is the union of the
+        resource's models that the discriminator tells apart (each with a
+        constant value for it), named ``<Method>WebhookEvent``."""
+        assert draft.config is not None
+        variants: list[ModelRef] = []
+        mapping: list[tuple[str, str]] = []
+        for model_name, ref in draft.config.models:
+            expr = self.types.build(
+                {"$ref": ref}, self.root, Scope("response", (), None), naming.pascal(model_name)
+            )
+            if not isinstance(expr, ModelRef):
+                continue
+            model = self.types.models.get(expr.model_id)
+            tag = _constant(model.properties if model else (), wc.discriminator)
+            if wc.discriminator is not None and tag is None:
+                continue  # a base model: not an event of its own
+            variants.append(ModelRef(expr.model_id))
+            if tag is not None:
+                mapping.append((tag, expr.model_id))
+        if not variants:
+            self.diagnostics.warn(
+                f"webhook method {wc.name!r}: the resource names no event models"
+                + (f" with a constant {wc.discriminator!r}" if wc.discriminator else ""),
+                file=self.config.file or "",
+                pointer=wc.pointer,
+                line=wc.line,
+            )
+        name = draft.method_namer.claim(wc.name)
+        module, class_name = self.types.new_module(package, naming.pascal(wc.name) + "WebhookEvent")
+        model_id = self.types._model_id("response", module, class_name)
+        union: TypeExpr = (
+            UnionType(
+                tuple(variants),
+                discriminator=Discriminator(wc.discriminator, tuple(mapping))
+                if wc.discriminator and mapping
+                else None,
+            )
+            if len(variants) > 1
+            else (variants[0] if variants else ANY)
+        )
+        self.types.models[model_id] = Model(
+            id=model_id,
+            role="response",
+            class_name=class_name,
+            module=module,
+            kind="alias",
+            alias_of=union,
+            source=Source(self.config.file or "", wc.pointer),
+        )
+        return WebhookMethod(name, ModelRef(model_id), wc.webhook_key_opt)
 
 
 def walk_drafts(tree: dict[str, ResourceDraft]) -> list[ResourceDraft]:
@@ -301,4 +386,14 @@ def common_tag_description(draft: ResourceDraft, descriptions: dict[str, str]) -
     for tag in sorted(tags or ()):
         if tag in descriptions:
             return descriptions[tag]
+    return None
+
+
+def _constant(properties: tuple[Property, ...], wire: str | None) -> str | None:
+    """The one value the property ``wire`` may take (a const or one-value enum), if so."""
+    for prop in properties:
+        if prop.wire_name == wire and isinstance(prop.type, EnumType):
+            values = prop.type.values
+            if len(values) == 1 and isinstance(values[0], str):
+                return values[0]
     return None

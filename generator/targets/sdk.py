@@ -30,6 +30,7 @@ from ..model import (
     Resource,
     TypeExpr,
     UnionType,
+    WebhookMethod,
 )
 from ..pycode import tuple_literal
 from ..render import render
@@ -45,6 +46,7 @@ RUNTIME = (
     "_response",
     "_resource",
     "_streaming",
+    "_webhooks",
     "_version",
 )
 
@@ -345,6 +347,19 @@ class ResourceView:
     page_imports: str
     #: Whether a method sends cookie parameters.
     cookies: bool
+    #: Methods that parse webhook payloads (no request).
+    webhooks: list[WebhookView] = field(default_factory=list)
+
+
+@dataclass
+class WebhookView:
+    name: str
+    returns: str
+    #: ``(module, name)`` of the event type, imported on call.
+    imports: list[tuple[str, str]]
+    #: The client option holding the key; ``None`` for an unverified (unsafe) unwrap.
+    key_option: str | None
+    doc: str
 
 
 def _resource_files(api: API, src: str) -> dict[str, str]:
@@ -394,6 +409,7 @@ def _exports(
 def _resource_view(api: API, resource: Resource, module: tuple[str, ...]) -> ResourceView:
     ann = Annotator(api, module)
     methods = [_method_view(api, op, ann) for op in resource.operations]
+    webhooks = [_webhook_view(api, w, ann) for w in resource.webhook_methods]
     sync_name, async_name = _class_names(resource)
     pages = sorted({op.pagination.page_class for op in resource.operations if op.pagination})
     return ResourceView(
@@ -410,6 +426,27 @@ def _resource_view(api: API, resource: Resource, module: tuple[str, ...]) -> Res
         pages=pages,
         page_imports=", ".join(f"Sync{p}, Async{p}" for p in pages),
         cookies=any(p.location == "cookie" for op in resource.operations for p in op.parameters),
+        webhooks=webhooks,
+    )
+
+
+def _webhook_view(api: API, method: WebhookMethod, ann: Annotator) -> WebhookView:
+    if method.key_option is not None:
+        ann.need("typing", "Mapping")
+        ann.need("typing", "Optional")
+        ann.need("typing", "Union")
+        doc = (
+            "The webhook payload as its event, after checking its signature with ``key``"
+            f" (by default the client's ``{method.key_option}``)."
+        )
+    else:
+        doc = "The webhook payload as its event, WITHOUT checking its signature."
+    return WebhookView(
+        name=method.py_name,
+        returns=ann.response(method.event_type),
+        imports=_runtime_imports(api, ann, method.event_type),
+        key_option=method.key_option,
+        doc=escape.py_docstring(doc, indent=8),
     )
 
 
