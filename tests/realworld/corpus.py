@@ -61,6 +61,10 @@ class Api:
     sdk: Sdk
     #: Why this SDK version goes with this commit.
     note: str = ""
+    #: (method path, why): config-named methods whose published form is code the
+    #: team wrote by hand over the generated one, so no generator reproduces it
+    #: from the config; left out of the test's count, listed in REPORT.md.
+    hand_written: tuple[tuple[str, str], ...] = ()
 
 
 APIS: tuple[Api, ...] = (
@@ -114,6 +118,14 @@ APIS: tuple[Api, ...] = (
             ("--platform", "manylinux2014_x86_64", "--python-version", "3.12"),
         ),
         "commit of 2026-07-21; 3.22.0 released 2026-07-22",
+        (
+            (
+                "sessions.start",
+                "its return annotation sits between `### <CUSTOM CODE HANDWRITTEN BY STAGEHAND "
+                "TEAM (not codegen)>` markers: `-> Session`, a bound session object the SDK's "
+                "hand-written code patches in; the document's response is SessionStartResponse",
+            ),
+        ),
     ),
     Api(
         "opencode",
