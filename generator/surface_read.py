@@ -32,6 +32,9 @@ REQUEST_OPTIONS = frozenset(("extra_headers", "extra_query", "extra_body", "time
 _SYNC_CLIENT_BASES = frozenset(("SyncAPIClient",))
 _ASYNC_CLIENT_BASES = frozenset(("AsyncAPIClient",))
 _SYNC_RESOURCE_BASES = frozenset(("SyncAPIResource",))
+#: Methods every client class has that belong to the runtime, not to the API
+#: (the API's own client-level methods, a config's ``$client``, are kept).
+_CLIENT_RUNTIME = frozenset(("copy", "with_options", "close"))
 #: Builtin generics spelt two ways (``List``/``list``) that mean the same.
 _GENERIC_ALIASES = {"List": "list", "Dict": "dict", "Tuple": "tuple", "Set": "set", "Type": "type"}
 
@@ -409,6 +412,7 @@ def read_surface(files: Mapping[str, str]) -> Surface:
                 continue
             clients.append(ClientClass(cls.name, not is_sync, _constructor_keywords(cls)))
             if is_sync:
+                _collect_methods(cls, (), methods, skip=_CLIENT_RUNTIME)
                 _walk_resources(package, "_client", cls, (), methods, set())
     return Surface(
         package=package.name,
@@ -492,13 +496,19 @@ def _walk_resources(
         _walk_resources(package, sub_module, sub_cls, path, methods, seen | {key})
 
 
-def _collect_methods(cls: ast.ClassDef, path: tuple[str, ...], methods: dict[str, Method]) -> None:
+def _collect_methods(
+    cls: ast.ClassDef,
+    path: tuple[str, ...],
+    methods: dict[str, Method],
+    *,
+    skip: frozenset[str] = frozenset(),
+) -> None:
     overloads: dict[str, list[Signature]] = {}
     plain: dict[str, Signature] = {}
     for stmt in cls.body:
         if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
-        if stmt.name.startswith("_"):
+        if stmt.name.startswith("_") or stmt.name in skip:
             continue
         decorators = _decorator_names(stmt)
         if decorators & {"cached_property", "property", "staticmethod", "classmethod"}:

@@ -51,6 +51,12 @@ NEW_STYLE = {
             @cached_property
             def with_raw_response(self) -> AcmeWithRawResponse: ...
 
+            # A method on the client itself (a config's $client resource) is
+            # surface; copy() belongs to every client and is not.
+            def health(self, *, verbose: bool | Omit = omit) -> HealthResponse: ...
+
+            def copy(self, *, api_key: str | None = None) -> Acme: ...
+
         class AsyncAcme(AsyncAPIClient):
             def __init__(self, *, api_key: str | None = None, environment: str = "production",
                          base_url: str | None = None, timeout: float | None = None) -> None: ...
@@ -170,6 +176,7 @@ def test_reads_clients_methods_and_types_of_a_new_style_sdk() -> None:
         "agents.messages.create",
         "agents.retrieve",
         "agents.run",
+        "health",
     ]
     assert surface.types == ("types.AgentListParams", "types.AgentState", "types.agents.Message")
 
@@ -260,7 +267,7 @@ def test_folder_wheel_and_sdist_give_the_same_surface(tmp_path: Path) -> None:
         read_surface(files_from_archive(sdist)),
     ]
     assert surfaces[0] == surfaces[1] == surfaces[2]
-    assert len(surfaces[0].methods) == 5
+    assert len(surfaces[0].methods) == 6
 
 
 def test_an_installed_distribution_is_read_from_disk_never_imported(
@@ -279,7 +286,7 @@ def test_an_installed_distribution_is_read_from_disk_never_imported(
     label, read = published_files("acme-sdk")
     assert label == "acme-sdk 2.1.0 (installed)"
     assert "acme" not in sys.modules
-    assert len(read_surface(read).methods) == 5
+    assert len(read_surface(read).methods) == 6
     with pytest.raises(GeneratorError, match="--against: 'no-such-sdk' is not a folder"):
         files_from_distribution("no-such-sdk")
 
@@ -341,15 +348,15 @@ def test_each_kind_of_difference_is_reported_and_counted() -> None:
     )
     assert listed.generated.endswith("[now limit required]")
     tallies = report.tallies
-    assert (tallies["methods present"].same, tallies["methods present"].total) == (4, 5)
-    assert (tallies["same call shape"].same, tallies["same call shape"].total) == (2, 5)
-    assert (tallies["same return type"].same, tallies["same return type"].total) == (3, 5)
+    assert (tallies["methods present"].same, tallies["methods present"].total) == (5, 6)
+    assert (tallies["same call shape"].same, tallies["same call shape"].total) == (3, 6)
+    assert (tallies["same return type"].same, tallies["same return type"].total) == (4, 6)
     assert (tallies["constructor keywords"].same, tallies["constructor keywords"].total) == (3, 4)
     assert (tallies["client classes"].same, tallies["client classes"].total) == (1, 2)
     assert (tallies["exported types"].same, tallies["exported types"].total) == (2, 3)
-    # identical methods: messages.create and run -> 2 of 5
-    same = 1 + 3 + 2 + 2
-    assert report.compatibility == pytest.approx(100.0 * same / (2 + 4 + 5 + 3))
+    # identical methods: messages.create, run and health -> 3 of 6
+    same = 1 + 3 + 3 + 2
+    assert report.compatibility == pytest.approx(100.0 * same / (2 + 4 + 6 + 3))
 
 
 def test_what_only_the_generated_sdk_has_does_not_lower_the_figures() -> None:
