@@ -12,7 +12,9 @@ same positional parameters in order and the same keyword-only parameters,
 each required or optional alike (types of parameters are not compared, nor
 the per-request options every method has), and the same return type name.
 Only what the published SDK has is counted; what the generated SDK adds is
-listed but does not lower the figures, since adding breaks no caller.
+listed but does not lower the figures, since adding breaks no caller. Methods
+are compared on the sync client; the async one mirrors it in both SDKs, so
+only its class name is compared.
 """
 
 from __future__ import annotations
@@ -134,6 +136,13 @@ class SurfaceReport:
         if self.differences:
             lines.append("")
             lines.extend("  " + d.render() for d in self.differences)
+            counts: dict[str, int] = {}
+            for d in self.differences:
+                counts[d.kind] = counts.get(d.kind, 0) + 1
+            lines.append("")
+            lines.append(
+                "  differences: " + ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items()))
+            )
         if self.only_generated_methods or self.only_generated_types:
             lines.append("")
             lines.append(

@@ -447,6 +447,7 @@ def test_command_fail_under_exits_1_and_prints_the_differences(
     assert code == 0
     assert "call shape    admin.api_keys.create: published (name, *, " in out
     assert "same call shape:       2/3 (66.7%)" in out
+    assert "  differences: 1 call shape\n" in out
     code, _, err = _run(capsys, *args, "--fail-under", "99")
     assert code == 1
     assert "below --fail-under 99" in err
