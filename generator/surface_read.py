@@ -177,10 +177,39 @@ def files_from_distribution(name: str) -> dict[str, str]:
                 line = line.strip()
                 if line and not line.startswith(("#", "import ")) and Path(line).is_dir():
                     extra_roots.append(Path(line))
+        if entry.name.startswith("__editable__") and entry.name.endswith("_finder.py"):
+            # setuptools' strict editable installs map package names to folders
+            # in a literal ``MAPPING`` dict of this generated module.
+            for name, folder in _editable_mapping(located).items():
+                for rel, text in files_from_folder(Path(folder)).items():
+                    out.setdefault(f"{name}/{rel}", text)
     for root in extra_roots:
         for rel, text in files_from_folder(root).items():
             out.setdefault(rel, text)
     return out
+
+
+def _editable_mapping(finder: Path) -> dict[str, str]:
+    """The ``MAPPING`` of package names to source folders in an editable finder module."""
+    try:
+        tree = ast.parse(finder.read_text(encoding="utf-8"))
+    except (OSError, SyntaxError):
+        return {}
+    for stmt in tree.body:
+        target: ast.expr | None = None
+        value: ast.expr | None = None
+        if isinstance(stmt, ast.AnnAssign):
+            target, value = stmt.target, stmt.value
+        elif isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+            target, value = stmt.targets[0], stmt.value
+        if isinstance(target, ast.Name) and target.id == "MAPPING" and value is not None:
+            try:
+                mapping = ast.literal_eval(value)
+            except ValueError:
+                return {}
+            if isinstance(mapping, dict):
+                return {str(k): str(v) for k, v in mapping.items() if Path(str(v)).is_dir()}
+    return {}
 
 
 def published_files(target: str) -> tuple[str, dict[str, str]]:

@@ -291,6 +291,32 @@ def test_an_installed_distribution_is_read_from_disk_never_imported(
         files_from_distribution("no-such-sdk")
 
 
+@pytest.mark.parametrize("style", ["pth", "finder"])
+def test_an_editable_install_is_read_from_its_source_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, style: str
+) -> None:
+    source = _write(tmp_path / "checkout" / "src", _files(NEW_STYLE, prefix=""))
+    site = tmp_path / "site"
+    info = site / "acme_sdk-0.1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: acme-sdk\nVersion: 0.1.0\n")
+    if style == "pth":
+        # The path form: the source folder is put on sys.path.
+        extra = "__editable__.acme_sdk-0.1.0.pth"
+        (site / extra).write_text(f"{source}\n")
+    else:
+        # The strict form: a generated finder module maps the package to its folder.
+        extra = "__editable___acme_sdk_0_1_0_finder.py"
+        (site / extra).write_text(
+            f"MAPPING: dict[str, str] = {{'acme': {str(source / 'acme')!r}}}\n"
+        )
+    (info / "RECORD").write_text(f"{extra},,\nacme_sdk-0.1.0.dist-info/METADATA,,\n")
+    monkeypatch.syspath_prepend(str(site))
+    surface = read_surface(files_from_distribution("acme-sdk"))
+    assert surface.package == "acme"
+    assert len(surface.methods) == 6
+
+
 # --- comparing -----------------------------------------------------------------------
 
 
