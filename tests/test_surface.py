@@ -494,3 +494,24 @@ def test_command_bad_against_and_bad_fail_under_are_user_errors(
     code, _, err = _run(capsys, "surface", *spec, "--against", str(notes))
     assert code == 2
     assert "not a wheel or an sdist" in err
+
+
+def test_overloads_published_but_one_signature_generated_is_a_shape_difference() -> None:
+    published = read_surface(_files(NEW_STYLE))
+    agents = NEW_STYLE["acme/resources/agents/agents.py"]
+    start = agents.index("            @overload\n            def run(")
+    end = agents.index("            def run(self, agent_id, *, input, stream=omit):")
+    single = agents[:start] + agents[end:].replace(
+        "def run(self, agent_id, *, input, stream=omit):",
+        "def run(self, agent_id: str, *, input: str, stream: bool | Omit = omit) -> AgentState:",
+    )
+    generated = read_surface(_edited(**{"acme/resources/agents/agents.py": single}))
+    report = compare(published, generated)
+    shape = next(d for d in report.differences if d.kind == "call shape")
+    assert shape.name == "agents.run"
+    assert shape.generated.endswith("[2 overloads published, 1 generated]")
+    returns = next(d for d in report.differences if d.kind == "return type")
+    assert (returns.published, returns.generated) == (
+        "AgentState | Stream[AgentState]",
+        "AgentState",
+    )
