@@ -73,3 +73,10 @@ mock: $(STAMP)
 clean:
 	rm -rf dist build .pytest_cache .mypy_cache .ruff_cache $(VENV)
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+
+# The real-world corpus (tests/realworld/): SDK wheels from PyPI; the stainless.yml +
+# OpenAPI pairs are on no registry, so MIRROR=DIR copies them from local clones.
+.PHONY: realworld
+realworld: $(STAMP)
+	-$(PY) -m tests.realworld.fetch $(if $(MIRROR),--from-mirror $(MIRROR))
+	$(PY) -m tests.realworld.measure

@@ -71,6 +71,7 @@ def _parser() -> argparse.ArgumentParser:
         commands.add_parser("check", help="exit 1 if --out differs from what would be generated"),
         out=True,
     )
+    _add_surface_parser(commands)
     common(commands.add_parser("validate", help="check the document and config only"), out=False)
     _add_init(commands)
     _add_release(commands)
@@ -210,6 +211,8 @@ def _command(
             print(f"{args.spec}: valid")
         return EXIT_OK
 
+    if args.command == "surface":
+        return _surface(args, diagnostics, timings)
     inputs = Inputs(
         args.spec, args.config, validate=args.validate, full_validation=args.full_validation
     )
@@ -286,3 +289,50 @@ def _print_warnings(diagnostics: Diagnostics, *, quiet: bool) -> None:
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def _add_surface_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``surface --against``: the migration check (see :mod:`generator.surface`)."""
+    sub = commands.add_parser(
+        "surface",
+        help="compare the SDK that would be generated with the one published today",
+    )
+    sub.add_argument("--spec", required=True, type=Path, help="the OpenAPI 3.x document")
+    sub.add_argument("--config", type=Path, help="generator config (names, resources)")
+    sub.add_argument(
+        "--against",
+        required=True,
+        metavar="PACKAGE_OR_FOLDER",
+        help="the published SDK: an installed distribution name, a source folder, "
+        "or a wheel/sdist file (read statically, never imported)",
+    )
+    sub.add_argument("--json", action="store_true", help="print the report as JSON (for CI)")
+    sub.add_argument(
+        "--fail-under",
+        type=float,
+        metavar="PERCENT",
+        help="exit 1 when the compatibility is below PERCENT",
+    )
+    sub.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    sub.add_argument("--traceback", action="store_true", help="show tracebacks on errors")
+    sub.add_argument(
+        "--timings", action="store_true", help="print the time each stage took to stderr"
+    )
+    sub.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+
+
+def _surface(args: argparse.Namespace, diagnostics: Diagnostics, timings: Timings) -> int:
+    from .surface import check_against, report_json
+
+    if args.fail_under is not None and not 0 <= args.fail_under <= 100:
+        raise GeneratorError("--fail-under must be a percentage between 0 and 100")
+    report = check_against(Inputs(args.spec, args.config), args.against, diagnostics, timings)
+    _check_warnings(args, diagnostics)
+    print(report_json(report) if args.json else report.render_text())
+    if args.fail_under is not None and report.compatibility < args.fail_under:
+        print(
+            f"compatibility {report.compatibility:.1f}% is below --fail-under {args.fail_under:g}",
+            file=sys.stderr,
+        )
+        return EXIT_DRIFT
+    return EXIT_OK
