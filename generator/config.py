@@ -819,7 +819,11 @@ def _models(r: _Reader, value: Any, pointer: str) -> list[tuple[str, str]]:
     for model, ref in r.mapping(value, pointer).items():
         here = join_pointer(pointer, model)
         if isinstance(ref, dict):
-            ref = ref.get("type")
+            # The long form: {openapi_uri: '#/components/schemas/X', only: [...]}
+            # (``type`` is the older spelling of the same pointer).
+            if not _for_python(r, ref, here, f"model {model!r}"):
+                continue
+            ref = ref.get("openapi_uri", ref.get("type"))
         if not isinstance(ref, str) or not ref.strip():
             raise r.error(here, "expected a schema name or a '#/components/...' $ref")
         ref = ref.strip()

@@ -243,6 +243,20 @@ def test_shared_and_top_level_models():
     assert product.models == (("product", "#/components/schemas/Product"),)
 
 
+def test_models_in_the_long_form_with_language_lists():
+    config = cfg(
+        "resources:\n  $shared:\n    models:\n"
+        "      Extensions:\n        openapi_uri: '#/components/schemas/Extensions'\n"
+        "      ExtensionItem:\n        openapi_uri: '#/components/schemas/Extensions/items'\n"
+        "        only: [java, ruby]\n"
+        "      Saved: {type: SavedExtension}\n"
+    )
+    assert config.shared_models == (
+        ("Extensions", "#/components/schemas/Extensions"),
+        ("Saved", "#/components/schemas/SavedExtension"),
+    )
+
+
 def test_resource_and_method_keys_are_snake_cased():
     config = cfg(
         "resources:\n  priceHistory:\n    methods:\n      setItem: put /cart/item\n"
