@@ -199,7 +199,22 @@ _SECURITY_SCHEME = Obj(
     open_prefixes=("x-",),
 )
 
-_MODEL = Either((STR, Obj({"type": STR, "description": STR}, open_prefixes=("x-",))))
+_MODEL = Either(
+    (
+        STR,
+        Obj(
+            {
+                # ``openapi_uri`` is the current spelling of the pointer, ``type`` the older one
+                "openapi_uri": STR,
+                "type": STR,
+                "description": STR,
+                "only": STR_LIST,
+                "skip": STR_LIST,
+            },
+            open_prefixes=("x-",),
+        ),
+    )
+)
 
 _STREAMING_METHOD = Obj(
     {
@@ -229,8 +244,10 @@ _METHOD = Either(
                 "discriminator": ANY,
                 "webhook_key_opt": STR,
                 "event_type": STR,
+                "mcp": ANY,
+                "terraform": ANY,
             },
-            unused=frozenset({"skip_test_reason", "unwrap_response"}),
+            unused=frozenset({"skip_test_reason", "unwrap_response", "mcp", "terraform"}),
         ),
     )
 )
@@ -250,8 +267,11 @@ _RESOURCE: Shape = Obj(
         "skip": STR_LIST,
         "standalone_api": BOOL,
         "deprecated": Either((BOOL, STR)),
+        # What a resource tells products this tool does not generate.
+        "mcp": ANY,
+        "terraform": ANY,
     },
-    unused=frozenset({"standalone_api"}),
+    unused=frozenset({"standalone_api", "mcp", "terraform"}),
 )
 
 _PAGINATION_FIELD = Obj(

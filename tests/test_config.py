@@ -468,6 +468,19 @@ def test_readme_settings_diagnostics_and_other_products_are_accepted():
     assert "not used by this tool" in text and "mcp" in text and "terraform" in text
 
 
+def test_resources_and_methods_may_carry_other_products_keys():
+    config = cfg(
+        "resources:\n  accounts:\n    mcp: {enable: false}\n    terraform: {name: acct}\n"
+        "    methods:\n      list:\n        endpoint: get /accounts\n        mcp: {hidden: true}\n"
+    )
+    assert config.warnings == ()
+    text = notes(config)
+    assert text.endswith(
+        "not used by this tool: resources.accounts.mcp, resources.accounts.terraform, "
+        "resources.accounts.methods.list.mcp"
+    )
+
+
 # --- a whole config ---------------------------------------------------------------------
 
 
