@@ -141,7 +141,7 @@ def test_kitchen_completion_offers_enum_values(kitchen: Path, echo: EchoServer, 
         ],
         env,
     )
-    assert got[0].split() == ["blobs", "health", "widgets"]
+    assert got[0].split() == ["blobs", "files", "health", "orders", "widgets"]
     assert got[1].split() == ["update-part", "upload-photo"]
     assert got[2:4] == ["1 2 3", "lid base"]
     assert got[4] == "--dry-run"
@@ -177,7 +177,7 @@ def test_kitchen_man_pages(kitchen: Path, echo: EchoServer):
     assert (
         "kitchen-sink-api widgets update-part" in listed and "kitchen-sink-api health get" in listed
     )
-    assert len(listed) == 9  # the root, 3 groups, 5 operations
+    assert len(listed) == 13  # the root, 5 groups, 7 operations
     for command in listed:
         page = kit(kitchen, echo, "__man", *command.split()[1:])
         assert page.returncode == 0 and "\n.SH SYNOPSIS\n" in page.stdout, command

@@ -69,8 +69,9 @@ def test_config_versions_win(tmp_path: Path):
     assert 'version = "2.0.1"' in files["sdk/pyproject.toml"]
     assert '__version__ = "2.0.1"' in files["sdk/src/widgets_api/_version.py"]
     assert 'version = "0.9.0"' in files["cli/pyproject.toml"]
-    # the CLI pins the SDK it was generated with
-    assert '"widgets-api==2.0.1"' in files["cli/pyproject.toml"]
+    # the MCP server pins the SDK it calls (the CLI sends on its own: no SDK)
+    assert '"widgets-api==2.0.1"' in files["mcp/pyproject.toml"]
+    assert "widgets-api==" not in files["cli/pyproject.toml"]
     assert '__version__ = "0.9.0"' in files["cli/src/widgets_api_cli/__init__.py"]
 
 
