@@ -18,6 +18,7 @@ from ...model import (
     Parameter,
     Primitive,
     Resource,
+    Response,
     TypeExpr,
     UnionType,
 )
@@ -64,6 +65,19 @@ def response_example_json(
         text = json_pretty(_synth(api, response.type, "", frozenset()))
         if made is not None:
             made[response.type] = text
+    return text
+
+
+def response_json(api: API, response: Response, made: dict[TypeExpr, str]) -> str | None:
+    """The example body of another documented response (an error, a second success):
+    the spec's own, else one made from its schema; ``None`` when it has no JSON body."""
+    if response.example is not None:
+        return json_pretty(response.example.value)
+    if response.kind != "json" or response.type is None:
+        return None
+    text = made.get(response.type)
+    if text is None:
+        text = made[response.type] = json_pretty(_synth(api, response.type, "", frozenset()))
     return text
 
 

@@ -17,6 +17,7 @@ from ...model import (
     TypeExpr,
     UnionType,
 )
+from ..python_types import Annotator
 from .views import (
     Constraint,
     FieldDoc,
@@ -135,9 +136,16 @@ def shared_models(api: API) -> frozenset[str]:
 class _Fields:
     """Builds the field lists of every page, and the shared types' pages they link to."""
 
-    def __init__(self, api: API) -> None:
+    def __init__(
+        self, api: API, *, python: bool = False, shared: frozenset[str] | None = None
+    ) -> None:
         self.api = api
-        self.shared = shared_models(api)
+        self.shared = shared_models(api) if shared is None else shared
+        #: Python's view: response fields by attribute name, types as the SDK annotates
+        #: them (``SequenceNotStr[str]``); otherwise wire names and types in words.
+        self.python = python
+        self._ann = Annotator(api, ("docs",))
+        self._py_words: dict[tuple[TypeExpr, bool], str] = {}
         #: Linked models, in the order first linked; each gets a :class:`TypeDoc`.
         self.linked: dict[str, str] = {}
         self._stems: dict[str, str] | None = None
@@ -186,10 +194,13 @@ class _Fields:
         api = self.api
         resolved = _resolve(api, expr)
         (link, link_name), children = self.listing(resolved, request, depth, seen)
-        if isinstance(expr, ModelRef):
-            words = self._words.get(expr.model_id)
-            if words is None:
-                words = self._words[expr.model_id] = _words(api, expr)
+        preview = ""
+        if self.python:
+            words = self._py_type(expr, request)
+            if children and _object_model(api, resolved) is not None:
+                preview = self._model_words(expr) if isinstance(expr, ModelRef) else ""
+        elif isinstance(expr, ModelRef):
+            words = self._model_words(expr)
         else:
             words = _words(api, expr)
         return FieldDoc(
@@ -202,7 +213,27 @@ class _Fields:
             children=children,
             link=link,
             link_name=link_name,
+            preview=preview,
         )
+
+    def _model_words(self, expr: ModelRef) -> str:
+        words = self._words.get(expr.model_id)
+        if words is None:
+            words = self._words[expr.model_id] = _words(self.api, expr)
+        return words
+
+    def _py_type(self, expr: TypeExpr, request: bool) -> str:
+        """The annotation the SDK gives a value of this type (shared code, never re-derived)."""
+        key = (expr, request)
+        text = self._py_words.get(key)
+        if text is None:
+            ann = self._ann
+            text = self._py_words[key] = ann.request(expr) if request else ann.response(expr)
+        return text
+
+    def type_words(self, expr: TypeExpr, request: bool = False) -> str:
+        """A type as this view names it: in words, or as the SDK's annotation."""
+        return self._py_type(expr, request) if self.python else _words(self.api, expr)
 
     def listing(
         self,
@@ -275,7 +306,9 @@ class _Fields:
         inner = seen | {model.id}
         return tuple(
             self.field(
-                p.wire_name,
+                # Python reads response fields as attributes; a request's nested objects
+                # are dicts keyed by the wire names.
+                p.py_name if self.python and not request else p.wire_name,
                 p.type,
                 optional=not p.required,
                 description=p.description,
@@ -287,8 +320,11 @@ class _Fields:
             for p in model.properties
         )
 
-    def type_docs(self) -> tuple[TypeDoc, ...]:
-        """The pages of every linked model (their own fields may link further models)."""
+    def type_docs(self, also: tuple[str, ...] = ()) -> tuple[TypeDoc, ...]:
+        """The pages of every linked model (their own fields may link further models),
+        and of the models ``also`` names (linked from another language's pages)."""
+        for model_id in also:
+            self._link(self.api.model(model_id))
         docs: dict[str, TypeDoc] = {}
         while len(docs) < len(self.linked):
             for model_id, stem in list(self.linked.items()):
@@ -300,8 +336,7 @@ class _Fields:
                 docs[model_id] = TypeDoc(
                     model=model,
                     name=model.class_name,
-                    md_path=f"{stem}.md",
-                    html_path=f"html/{stem}.html",
+                    stem=stem,
                     href=escape.url_path(f"{stem}.html"),
                     type_words=_words(self.api, ModelRef(model_id)),
                     description=model.description,
@@ -311,4 +346,4 @@ class _Fields:
                         ModelRef(model_id), depth=0, seen=frozenset(), request=request
                     ),
                 )
-        return tuple(sorted(docs.values(), key=lambda t: t.md_path))
+        return tuple(sorted(docs.values(), key=lambda t: t.stem))

@@ -2,28 +2,36 @@
 
 from __future__ import annotations
 
+import urllib.parse
+
 from ... import escape
-from .views import (
-    FieldDoc,
-)
+from .views import FieldDoc
 
 
-def html_fields(fields: tuple[FieldDoc, ...], root: str) -> str:
-    """A field list in HTML: nested objects fold with ``<details>`` (no script needed);
-    ``root`` leads from the page back up to ``docs/html/`` (for type links)."""
+def html_fields(fields: tuple[FieldDoc, ...], root: str, prefix: str = "field") -> str:
+    """A field list in HTML: nested objects fold with ``<details>`` (closed, so a long
+    response reads as its top-level fields; no script needed to open one). Every entry has
+    an id, ``prefix`` and its dotted path (``returns.key_details.id``), and a link to it;
+    ``root`` leads from the page back up to the language's folder (for type links)."""
     html = escape.html_text
     out: list[str] = []
 
-    def walk(items: tuple[FieldDoc, ...]) -> None:
+    def walk(items: tuple[FieldDoc, ...], path: str) -> None:
         out.append('<ul class="fields">\n')
         for f in items:
+            here = f"{path}.{f.name}"
+            # Ids hold any character but whitespace; the link percent-encodes it.
+            anchor = "".join("_" if c.isspace() else c for c in here)
+            href = "#" + urllib.parse.quote(anchor, safe="")
             optional = '<span class="optional">optional</span> ' if f.optional else ""
+            preview = f' <span class="preview">{html(f.preview)}</span>' if f.preview else ""
             sig = (
                 f'<span class="sig"><code class="name">{html(f.name)}</code>: {optional}'
-                f'<span class="type">{html(f.type_words)}</span></span>'
+                f'<span class="type">{html(f.type_words)}</span>{preview}</span>'
+                f'<a class="anchor" href="{href}" aria-label="Link to {html(f.name)}">#</a>'
             )
-            out.append('<li class="field">\n')
-            out.append(f"<details open>\n<summary>{sig}</summary>\n" if f.children else f"{sig}\n")
+            out.append(f'<li class="field" id="{html(anchor)}">\n')
+            out.append(f"<details>\n<summary>{sig}</summary>\n" if f.children else f"{sig}\n")
             if f.description:
                 description = escape.html_markdown(f.description)
                 out.append(f'<div class="description">{description}</div>\n')
@@ -36,14 +44,14 @@ def html_fields(fields: tuple[FieldDoc, ...], root: str) -> str:
                 )
                 out.append(f'<p class="constraints">{chips}</p>\n')
             if f.link:
-                href = root + escape.url_path(f"{f.link}.html")
-                link = f'<a href="{href}"><code>{html(f.link_name)}</code></a>'
+                link_href = root + escape.url_path(f"{f.link}.html")
+                link = f'<a href="{link_href}"><code>{html(f.link_name)}</code></a>'
                 out.append(f'<p class="see">See {link} for its fields.</p>\n')
             if f.children:
-                walk(f.children)
+                walk(f.children, here)
                 out.append("</details>\n")
             out.append("</li>\n")
         out.append("</ul>\n")
 
-    walk(fields)
+    walk(fields, prefix)
     return "".join(out)

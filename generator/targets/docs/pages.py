@@ -1,7 +1,14 @@
-"""Every page's view, and the rendering of the whole site."""
+"""Every page's view, and the rendering of the whole site.
+
+The site exists once per language (:data:`LANGS`): each operation and shared type
+has a page in each, built from one :class:`PageDoc`. The field lists a
+language shares with another (the CLI's and HTTP's response fields are the same)
+are rendered once and reused.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from typing import Any
 
@@ -9,21 +16,35 @@ from ... import escape, naming
 from ...model import (
     API,
     Operation,
+    ParamLocation,
     Primitive,
     Resource,
 )
 from ...render import render
-from .examples import _cli_example, _curl_example, _python_example, response_example_json
-from .fields import _cli_params, _Fields
+from ..python_types import Annotator
+from ..sdk import _returns as _sdk_returns
+from . import assets, llms, search
+from .examples import (
+    _cli_example,
+    _curl_example,
+    _python_example,
+    response_example_json,
+    response_json,
+)
+from .fields import _cli_params, _Fields, shared_models
+from .highlight import Highlighter
 from .html import html_fields
 from .markdown import markdown_fields
 from .navigation import nav_doc
 from .views import (
+    LANGS,
     TYPES_ANCHOR,
     AuthDoc,
     FieldDoc,
     PageDoc,
+    ParamGroup,
     ResourceDoc,
+    ResponseExample,
     ReturnsDoc,
     SiteDoc,
 )
@@ -31,6 +52,9 @@ from .words import (
     _notes,
     _words,
 )
+
+#: Where the site's own scripts, styles and search index live, under ``docs/html/``.
+STATIC = "_static"
 
 
 def render_docs(api: API) -> dict[str, str]:
@@ -47,53 +71,129 @@ def render_docs(api: API) -> dict[str, str]:
             gc.enable()
 
 
+class _SharedFields:
+    """``html_fields`` for the templates, each list rendered once per place it is shown
+    from (a list the CLI and HTTP pages share is not rendered twice)."""
+
+    def __init__(self) -> None:
+        self._done: dict[tuple[int, str, str], str] = {}
+
+    def __call__(self, fields: tuple[FieldDoc, ...], root: str, prefix: str = "field") -> str:
+        key = (id(fields), root, prefix)
+        text = self._done.get(key)
+        if text is None:
+            text = self._done[key] = html_fields(fields, root, prefix)
+        return text
+
+
 def _render_docs(api: API) -> dict[str, str]:
     site = site_docs(api)
+    hl = Highlighter()
+    pages = [page for group in site.groups for page in group.pages]
     ctx: dict[str, Any] = {
         "api": api,
         "groups": site.groups,
-        "types": site.types,
         "types_anchor": TYPES_ANCHOR,
         "auth": _auth(api),
+        "langs": LANGS,
         "markdown_fields": markdown_fields,
-        "html_fields": html_fields,
+        "html_fields": _SharedFields(),
+        "highlight": hl,
+        "static": STATIC,
     }
-    files = {"api.md": render("docs", "api.md.j2", **ctx)}
-    for group in site.groups:
-        for page in group.pages:
-            files[page.md_path] = render("docs", "operation.md.j2", **ctx, page=page)
-    for type_doc in site.types:
-        files[type_doc.md_path] = render("docs", "type.md.j2", **ctx, page=type_doc)
-    files["html/index.html"] = render("docs", "index.html.j2", **ctx, page=None, nav=None, root="")
-    for group in site.groups:
-        for i, page in enumerate(group.pages):
-            files[page.html_path] = render(
-                "docs",
-                "operation.html.j2",
-                **ctx,
-                page=page,
-                nav=nav_doc(group, i),
-                root=page.root,
-            )
-    for type_doc in site.types:
-        files[type_doc.html_path] = render(
-            "docs", "type.html.j2", **ctx, page=type_doc, nav=None, root=type_doc.root
+    files: dict[str, str] = {"api.md": render("docs", "api.md.j2", **ctx, types=site.types)}
+    files["html/index.html"] = render(
+        "docs",
+        "home.html.j2",
+        **ctx,
+        types=site.types,
+        lang=None,
+        root="",
+        lroot="",
+        markdown="",
+        md_href="",
+        page=None,
+        nav=None,
+    )
+    for lang in LANGS:
+        types = site.python_types if lang.key == "python" else site.types
+        lctx = {**ctx, "lang": lang, "types": types}
+        index_md = render("docs", "index.md.j2", **lctx, lroot="")
+        files[f"{lang.key}/index.md"] = index_md
+        files[f"html/{lang.key}/index.html"] = render(
+            "docs",
+            "index.html.j2",
+            **lctx,
+            page=None,
+            nav=None,
+            root="../",
+            lroot="",
+            markdown=index_md,
+            md_href="../../" + f"{lang.key}/index.md",
+            crumbs=(),
         )
+        number = 0
+        for group in site.groups:
+            for i, page in enumerate(group.pages):
+                view = page.view(lang)
+                lroot = page.root
+                md = render("docs", "operation.md.j2", **lctx, page=page, view=view)
+                files[page.md_path(lang.key)] = md
+                files[page.html_path(lang.key)] = render(
+                    "docs",
+                    "operation.html.j2",
+                    **lctx,
+                    page=page,
+                    view=view,
+                    nav=nav_doc(group, i),
+                    root=lroot + "../",
+                    lroot=lroot,
+                    markdown=md,
+                    md_href=lroot + "../../" + escape.url_path(page.md_path(lang.key)),
+                    prev=pages[number - 1] if number else None,
+                    next=pages[number + 1] if number + 1 < len(pages) else None,
+                )
+                number += 1
+        for type_doc in types:
+            md = render("docs", "type.md.j2", **lctx, page=type_doc)
+            files[type_doc.md_path(lang.key)] = md
+            lroot = type_doc.root
+            files[type_doc.html_path(lang.key)] = render(
+                "docs",
+                "type.html.j2",
+                **lctx,
+                page=type_doc,
+                nav=None,
+                root=lroot + "../",
+                lroot=lroot,
+                markdown=md,
+                md_href=lroot + "../../" + escape.url_path(type_doc.md_path(lang.key)),
+            )
+    files[f"html/{STATIC}/site.css"] = assets.stylesheet(hl)
+    files[f"html/{STATIC}/site.js"] = assets.script()
+    files[f"html/{STATIC}/search-index.js"] = search.index_script(site)
+    files.update(llms.llms_files(api, site, files))
     return files
 
 
 def site_docs(api: API) -> SiteDoc:
     """Every page's view: the resources' operation pages, then the shared types' pages."""
-    fields = _Fields(api)
+    shared = shared_models(api)
+    fields = _Fields(api, shared=shared)
+    py_fields = _Fields(api, python=True, shared=shared)
+    ann = Annotator(api, ("docs",))
     anchors = naming.Namer(sep="-")
     groups = []
     for resource in api.all_resources():
         if not resource.operations:
             continue
-        pages = tuple(_page(api, fields, resource, op) for op in resource.operations)
+        pages = tuple(
+            _page(api, fields, py_fields, ann, resource, op) for op in resource.operations
+        )
         anchor = anchors.claim("resource-" + (naming.kebab(resource.docs_dir) or "api"))
         groups.append(ResourceDoc(resource, anchor, pages))
-    return SiteDoc(tuple(groups), fields.type_docs())
+    words_ids, py_ids = tuple(fields.linked), tuple(py_fields.linked)
+    return SiteDoc(tuple(groups), fields.type_docs(py_ids), py_fields.type_docs(words_ids))
 
 
 def resource_docs(api: API) -> list[ResourceDoc]:
@@ -121,25 +221,158 @@ def _auth(api: API) -> list[AuthDoc]:
 # --- one page ------------------------------------------------------------------------
 
 
-def _page(api: API, fields: _Fields, resource: Resource, op: Operation) -> PageDoc:
+def _page(
+    api: API,
+    fields: _Fields,
+    py_fields: _Fields,
+    ann: Annotator,
+    resource: Resource,
+    op: Operation,
+) -> PageDoc:
     command = f"{api.names.cli_binary} {resource.cli_path} {op.cli_name}"
     stem = f"{resource.docs_dir}/{op.cli_name}"
+    returns = _returns(api, fields, op, op.docs_type_name, "cli")
+    # The SDK's own return annotation (``APIKeyCreateResponse``, ``SyncPage[Item]``).
+    py_name = _sdk_returns(api, op, ann).sync_returns
+    py_returns = _returns(api, py_fields, op, py_name if py_name != "None" else "", "python")
+    status = op.response.status + (
+        f" {op.response.content_type}" if op.response.content_type else ""
+    )
+    http_returns = dataclasses.replace(
+        returns,
+        name=status if returns.name else "",
+        pagination=_pagination_text(op, "http"),
+    )
     return PageDoc(
         resource=resource,
         op=op,
-        md_path=f"{stem}.md",
-        html_path=f"html/{stem}.html",
+        stem=stem,
         href=escape.url_path(f"{stem}.html"),
         title=op.summary or f"{op.http_method.upper()} {op.path}",
         cli_command=command,
         verb=op.http_method.upper(),
         params=tuple(_param_docs(fields, op)),
-        returns=_returns(api, fields, op),
+        returns=returns,
         cli_example=_cli_example(api, command, op),
         python_example=_python_example(api, resource, op),
         curl_example=_curl_example(api, op),
         response_example=response_example_json(api, op, fields.examples),
+        python_call=f"client.{'.'.join(resource.path)}.{op.py_name}",
+        python_params=tuple(_python_params(py_fields, op)),
+        python_returns=py_returns,
+        http_params=tuple(_http_params(fields, op)),
+        http_returns=http_returns,
+        responses=tuple(_responses(api, op, fields)),
     )
+
+
+def _responses(api: API, op: Operation, fields: _Fields) -> list[ResponseExample]:
+    """One example per documented status that has a body: the operation's own response
+    first, then its other successes and its errors."""
+    out = []
+    primary = response_example_json(api, op, fields.examples)
+    if primary is not None:
+        out.append(ResponseExample(op.response.status, op.response.description or "", primary))
+    for response in (*op.other_responses, *op.error_responses):
+        text = response_json(api, response, fields.examples)
+        if text is not None:
+            out.append(ResponseExample(response.status, response.description or "", text))
+    return out
+
+
+def _python_params(fields: _Fields, op: Operation) -> list[FieldDoc]:
+    """The SDK method's arguments, in its signature's order: path parameters, then the
+    required keywords, then the optional ones (a whole body is one argument)."""
+    whole = op.body is not None and not op.body.flattened
+    rest = [
+        p for p in op.parameters if p.location != "path" and not (whole and p.location == "body")
+    ]
+    ordered = [
+        *op.path_params,
+        *(p for p in rest if p.required),
+        *(p for p in rest if not p.required),
+    ]
+    docs = [
+        fields.field(
+            p.py_name,
+            p.type,
+            optional=not p.required,
+            description=p.description,
+            request=True,
+            extra=_notes(p.default, p.deprecated),
+        )
+        for p in ordered
+    ]
+    body = op.body
+    if whole and body is not None and body.type is not None:
+        docs.append(
+            fields.field(
+                body.py_name,
+                body.type,
+                optional=not body.required,
+                description=body.description or f"The request body ({body.content_type}).",
+                request=True,
+            )
+        )
+    return docs
+
+
+_HTTP_GROUPS: tuple[tuple[ParamLocation, str], ...] = (
+    ("path", "Path parameters"),
+    ("query", "Query parameters"),
+    ("header", "Headers"),
+    ("cookie", "Cookies"),
+)
+
+
+def _http_params(fields: _Fields, op: Operation) -> list[ParamGroup]:
+    """The request as sent: parameters by where they go, by their wire names, then the
+    body's fields."""
+    groups = []
+    for location, heading in _HTTP_GROUPS:
+        listed = tuple(
+            fields.field(
+                p.wire_name,
+                p.type,
+                optional=not p.required,
+                description=p.description,
+                request=True,
+                extra=_notes(p.default, p.deprecated),
+            )
+            for p in op.params_in(location)
+        )
+        if listed:
+            groups.append(ParamGroup(heading, listed))
+    body = op.body
+    if body is None:
+        return groups
+    heading = f"Body ({body.content_type})"
+    if body.flattened:
+        listed = tuple(
+            fields.field(
+                p.wire_name,
+                p.type,
+                optional=not p.required,
+                description=p.description,
+                request=True,
+                extra=_notes(p.default, p.deprecated),
+            )
+            for p in op.params_in("body")
+        )
+    else:
+        expr = body.type if body.type is not None else Primitive("string")
+        listed = (
+            fields.field(
+                "body",
+                expr,
+                optional=not body.required,
+                description=body.description,
+                request=True,
+            ),
+        )
+    if listed:
+        groups.append(ParamGroup(heading, listed))
+    return groups
 
 
 def _param_docs(fields: _Fields, op: Operation) -> list[FieldDoc]:
@@ -169,12 +402,12 @@ def _param_docs(fields: _Fields, op: Operation) -> list[FieldDoc]:
     return docs
 
 
-def _returns(api: API, fields: _Fields, op: Operation) -> ReturnsDoc:
+def _returns(api: API, fields: _Fields, op: Operation, name: str, lang: str) -> ReturnsDoc:
     response = op.response
     status = f"HTTP {response.status}" + (
         f": {response.description}" if response.description else ""
     )
-    paging = _pagination_text(op)
+    paging = _pagination_text(op, lang)
     if response.kind == "empty" or (response.kind == "json" and response.type is None):
         return ReturnsDoc("", "", (), f"Nothing ({status}).", paging)
     if response.kind == "binary":
@@ -186,7 +419,7 @@ def _returns(api: API, fields: _Fields, op: Operation) -> ReturnsDoc:
     expr = response.type if response.type is not None else Primitive("string")
     link, listed = fields.returned(expr)
     return ReturnsDoc(
-        name=op.docs_type_name,
+        name=name,
         type_words=_words(api, expr),
         fields=listed,
         note="" if response.kind == "json" else f"Text ({response.content_type}).",
@@ -196,13 +429,18 @@ def _returns(api: API, fields: _Fields, op: Operation) -> ReturnsDoc:
     )
 
 
-def _pagination_text(op: Operation) -> str:
+def _pagination_text(op: Operation, lang: str) -> str:
     pg = op.pagination
     if pg is None:
         return ""
     # Markdown, with every name from the spec in a code span (rendered for both outputs).
     code = escape.md_code
-    flags = {p.wire_name: f"--{p.cli_flag}" for p in op.parameters if p.location == "query"}
+    # Each language names the parameter that turns the page its own way.
+    flags = {
+        p.wire_name: {"cli": f"--{p.cli_flag}", "python": p.py_name}.get(lang, p.wire_name)
+        for p in op.parameters
+        if p.location == "query"
+    }
     text = f"Paginated: each page holds the items in {code(pg.items_field)}; the type above is one item."
     if pg.next_cursor_field and pg.next_cursor_param:
         flag = flags.get(pg.next_cursor_param, pg.next_cursor_param)

@@ -39,6 +39,9 @@ class FieldDoc:
     link: str = ""
     #: That type's name, the link's text.
     link_name: str = ""
+    #: In Python's view, an object's fields in words (``object { id, name }``) beside its
+    #: class name, shown while it is folded.
+    preview: str = ""
 
 
 @dataclass(frozen=True)
@@ -63,35 +66,122 @@ def _up(path: str) -> str:
 
 
 @dataclass(frozen=True)
+class Lang:
+    """One language of the site: every page exists once per language, under its key."""
+
+    #: The folder of its pages (``docs/cli/``, ``docs/html/cli/``).
+    key: str
+    label: str
+
+
+#: The languages of the generated clients, in the switcher's order.
+LANGS = (Lang("cli", "CLI"), Lang("python", "Python"), Lang("http", "HTTP"))
+
+
+@dataclass(frozen=True)
+class ParamGroup:
+    """Parameters under one heading: HTTP lists path, query, header and body apart."""
+
+    heading: str
+    fields: tuple[FieldDoc, ...]
+
+
+@dataclass(frozen=True)
+class ResponseExample:
+    """One tab of "Returns Examples": a documented status and its example body."""
+
+    status: str
+    description: str
+    json: str
+
+
+@dataclass(frozen=True)
+class LangView:
+    """What an operation's page shows in one language."""
+
+    lang: Lang
+    #: How this language calls the operation, and the Pygments lexer of that text.
+    signature: str
+    signature_lexer: str
+    params: tuple[ParamGroup, ...]
+    returns: ReturnsDoc
+    example: str
+    example_lexer: str
+
+
+@dataclass(frozen=True)
 class PageDoc:
-    """Everything one operation's page shows."""
+    """Everything one operation's page shows, in every language."""
 
     resource: Resource
     op: Operation
-    #: Paths under ``docs/``: the Markdown page and the HTML page.
-    md_path: str
-    html_path: str
-    #: ``html_path`` as a URL relative to ``docs/html/``.
+    #: The page's path under a language's folder, without extension
+    #: (``admin/api-keys/create``: ``docs/cli/admin/api-keys/create.md``,
+    #: ``docs/html/python/admin/api-keys/create.html``).
+    stem: str
+    #: ``stem`` as a URL relative to a language's folder, with ``.html``.
     href: str
     title: str
     cli_command: str
     verb: str
+    #: The CLI's flags and the response in words (the reference page's view).
     params: tuple[FieldDoc, ...]
     returns: ReturnsDoc
     cli_example: str
     python_example: str
     curl_example: str
     response_example: str | None
+    #: The other languages' views (CLI's is made from the fields above).
+    python_call: str
+    python_params: tuple[FieldDoc, ...]
+    python_returns: ReturnsDoc
+    http_params: tuple[ParamGroup, ...]
+    http_returns: ReturnsDoc
+    responses: tuple[ResponseExample, ...]
+
+    def md_path(self, lang: str) -> str:
+        """The Markdown page's path under ``docs/``."""
+        return f"{lang}/{self.stem}.md"
+
+    def html_path(self, lang: str) -> str:
+        """The HTML page's path under ``docs/``."""
+        return f"html/{lang}/{self.stem}.html"
 
     @property
     def root(self) -> str:
-        """The way from this HTML page back up to ``docs/html/``."""
-        return _up(self.html_path.removeprefix("html/"))
+        """The way from this page back up to its language's folder."""
+        return _up(self.stem)
 
-    @property
-    def md_root(self) -> str:
-        """The way from this Markdown page back up to ``docs/``."""
-        return _up(self.md_path)
+    def view(self, lang: Lang) -> LangView:
+        if lang.key == "python":
+            return LangView(
+                lang,
+                f"{self.python_call}(...) -> {self.python_returns.name or 'None'}",
+                "python",
+                (ParamGroup("", self.python_params),) if self.python_params else (),
+                self.python_returns,
+                self.python_example,
+                "python",
+            )
+        if lang.key == "http":
+            return LangView(
+                lang,
+                f"{self.verb} {self.op.path}",
+                "",
+                self.http_params,
+                self.http_returns,
+                self.curl_example,
+                "sh",
+            )
+        return LangView(
+            lang,
+            f"$ {self.cli_command}",
+            "console",
+            (ParamGroup("", self.params),) if self.params else (),
+            self.returns,
+            self.cli_example,
+            "sh",
+        )
 
 
 @dataclass(frozen=True)
@@ -100,21 +190,22 @@ class TypeDoc:
 
     model: Model
     name: str
-    #: Paths under ``docs/``, as for :class:`PageDoc`.
-    md_path: str
-    html_path: str
+    #: The page's path under a language's folder, without extension (``types/user``).
+    stem: str
     href: str
     type_words: str
     description: str | None
     fields: tuple[FieldDoc, ...]
 
-    @property
-    def root(self) -> str:
-        return _up(self.html_path.removeprefix("html/"))
+    def md_path(self, lang: str) -> str:
+        return f"{lang}/{self.stem}.md"
+
+    def html_path(self, lang: str) -> str:
+        return f"html/{lang}/{self.stem}.html"
 
     @property
-    def md_root(self) -> str:
-        return _up(self.md_path)
+    def root(self) -> str:
+        return _up(self.stem)
 
 
 @dataclass(frozen=True)
@@ -140,8 +231,9 @@ class NavDoc:
 @dataclass(frozen=True)
 class SiteDoc:
     groups: tuple[ResourceDoc, ...]
-    #: The shared types' pages, by name.
+    #: The shared types' pages, by name: in words (CLI and HTTP) and in Python's names.
     types: tuple[TypeDoc, ...]
+    python_types: tuple[TypeDoc, ...] = ()
 
 
 #: Fragment id of the types' section in ``html/index.html`` (resource ids start ``resource-``).
