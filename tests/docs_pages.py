@@ -337,7 +337,7 @@ def _html_entries(container: Node) -> list[Entry]:
 
 
 def _html_entry(li: Node) -> Entry:
-    body = li.elements()[0] if li.elements()[0].tag == "details" else li
+    body = next((n for n in li.elements() if n.tag == "details"), li)
     sig = body.find(_cls("sig"))
     entry = Entry(
         sig.find(_cls("name")).text(),

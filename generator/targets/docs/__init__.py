@@ -31,19 +31,29 @@ from .markdown import markdown_fields
 from .navigation import NAV_METHODS, nav_doc
 from .pages import render_docs, resource_docs, site_docs
 from .views import (
+    LANGS,
     TYPES_ANCHOR,
     AuthDoc,
     Constraint,
     FieldDoc,
+    Lang,
+    LangView,
     NavDoc,
     PageDoc,
+    ParamGroup,
     ResourceDoc,
+    ResponseExample,
     ReturnsDoc,
     SiteDoc,
     TypeDoc,
 )
 
 __all__ = [
+    "LANGS",
+    "Lang",
+    "LangView",
+    "ParamGroup",
+    "ResponseExample",
     "INLINE_FIELDS",
     "NAV_METHODS",
     "TYPES_ANCHOR",

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import urllib.parse
 
 from ... import escape
 from .views import FieldDoc
+
+#: An id that needs no escaping in an attribute or a URL fragment.
+_PLAIN = re.compile(r"[A-Za-z0-9._-]+")
+_SPACE = re.compile(r"\s")
 
 
 def html_fields(fields: tuple[FieldDoc, ...], root: str, prefix: str = "field") -> str:
@@ -20,17 +25,24 @@ def html_fields(fields: tuple[FieldDoc, ...], root: str, prefix: str = "field") 
         out.append('<ul class="fields">\n')
         for f in items:
             here = f"{path}.{f.name}"
-            # Ids hold any character but whitespace; the link percent-encodes it.
-            anchor = "".join("_" if c.isspace() else c for c in here)
-            href = "#" + urllib.parse.quote(anchor, safe="")
+            if _PLAIN.fullmatch(here):
+                anchor = href = here
+            else:
+                # Ids hold any character but whitespace; the link percent-encodes the rest.
+                anchor = _SPACE.sub("_", here)
+                href = urllib.parse.quote(anchor, safe="")
             optional = '<span class="optional">optional</span> ' if f.optional else ""
             preview = f' <span class="preview">{html(f.preview)}</span>' if f.preview else ""
             sig = (
                 f'<span class="sig"><code class="name">{html(f.name)}</code>: {optional}'
                 f'<span class="type">{html(f.type_words)}</span>{preview}</span>'
-                f'<a class="anchor" href="{href}" aria-label="Link to {html(f.name)}">#</a>'
             )
-            out.append(f'<li class="field" id="{html(anchor)}">\n')
+            # The link sits beside the summary, not in it: a link inside the control
+            # that folds the entry would be a control inside a control.
+            out.append(
+                f'<li class="field" id="{html(anchor)}">'
+                f'<a class="anchor" href="#{href}" aria-label="Link to {html(f.name)}">#</a>\n'
+            )
             out.append(f"<details>\n<summary>{sig}</summary>\n" if f.children else f"{sig}\n")
             if f.description:
                 description = escape.html_markdown(f.description)

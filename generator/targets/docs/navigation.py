@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from ... import escape
 from .views import (
     NavDoc,
+    PageDoc,
     ResourceDoc,
 )
 
@@ -18,3 +20,71 @@ def nav_doc(group: ResourceDoc, index: int) -> NavDoc:
     start = max(0, min(index - NAV_METHODS // 2, total - NAV_METHODS))
     end = min(total, start + NAV_METHODS)
     return NavDoc(group, group.pages[start:end], start, total - end)
+
+
+class Sidebar:
+    """The sidebar of a language's pages: every resource, folded to a link, but the
+    current one, which lists the methods around the page's own (:func:`nav_doc`).
+
+    The folded links before and after a resource are the same on each of its pages,
+    so they are written once per resource and folder depth, not once per page.
+    """
+
+    def __init__(
+        self,
+        groups: tuple[ResourceDoc, ...],
+        types_anchor: str,
+        has_types: bool,
+        python: bool = False,
+    ) -> None:
+        self.groups = groups
+        #: Methods are named as the language names them (``create`` / ``list_all``).
+        self.python = python
+        self.types_anchor = types_anchor
+        self.has_types = has_types
+        self._folded: dict[tuple[int, str], tuple[str, str]] = {}
+
+    def _link(self, group: ResourceDoc, lroot: str) -> str:
+        name = escape.html_text(group.resource.cli_path)
+        return f'<li class="resource"><a href="{lroot}index.html#{group.anchor}">{name}</a></li>\n'
+
+    def _around(self, number: int, lroot: str) -> tuple[str, str]:
+        key = (number, lroot)
+        known = self._folded.get(key)
+        if known is None:
+            before = "".join(self._link(g, lroot) for g in self.groups[:number])
+            after = "".join(self._link(g, lroot) for g in self.groups[number + 1 :])
+            if self.has_types:
+                after += (
+                    f'<li class="resource"><a href="{lroot}index.html#{self.types_anchor}">'
+                    "Types</a></li>\n"
+                )
+            known = self._folded[key] = (before, after)
+        return known
+
+    def html(self, lroot: str, nav: NavDoc | None = None, page: PageDoc | None = None) -> str:
+        """The sidebar's list, ``lroot`` leading from the page to its language's folder."""
+        if nav is None:
+            before, after = self._around(len(self.groups), lroot)
+            return f"<ul>\n{before}{after}</ul>\n"
+        number = next(i for i, g in enumerate(self.groups) if g is nav.group)
+        before, after = self._around(number, lroot)
+        group = nav.group
+        more = f'<li><a class="more" href="{lroot}index.html#{group.anchor}">'
+        items = [
+            f'<li class="resource open"><a href="{lroot}index.html#{group.anchor}">'
+            f"{escape.html_text(group.resource.cli_path)}</a>\n<ul>\n"
+        ]
+        if nav.before:
+            items.append(f"{more}{nav.before} earlier</a></li>\n")
+        for p in nav.pages:
+            current = ' aria-current="page"' if p is page else ""
+            name = p.op.py_name if self.python else p.op.cli_name
+            items.append(
+                f'<li><a href="{lroot}{p.href}"{current}><span class="verb verb-{p.op.http_method}">'
+                f"{p.verb}</span> <span>{escape.html_text(name)}</span></a></li>\n"
+            )
+        if nav.after:
+            items.append(f"{more}{nav.after} more</a></li>\n")
+        items.append("</ul></li>\n")
+        return f"<ul>\n{before}{''.join(items)}{after}</ul>\n"

@@ -35,7 +35,7 @@ from .fields import _cli_params, _Fields, shared_models
 from .highlight import Highlighter
 from .html import html_fields
 from .markdown import markdown_fields
-from .navigation import nav_doc
+from .navigation import Sidebar, nav_doc
 from .views import (
     LANGS,
     TYPES_ANCHOR,
@@ -86,6 +86,20 @@ class _SharedFields:
         return text
 
 
+class _SharedMarkdown:
+    """``markdown_fields`` for the templates, each list written once per folder depth."""
+
+    def __init__(self) -> None:
+        self._done: dict[tuple[int, str], str] = {}
+
+    def __call__(self, fields: tuple[FieldDoc, ...], root: str) -> str:
+        key = (id(fields), root)
+        text = self._done.get(key)
+        if text is None:
+            text = self._done[key] = markdown_fields(fields, root)
+        return text
+
+
 def _render_docs(api: API) -> dict[str, str]:
     site = site_docs(api)
     hl = Highlighter()
@@ -96,7 +110,7 @@ def _render_docs(api: API) -> dict[str, str]:
         "types_anchor": TYPES_ANCHOR,
         "auth": _auth(api),
         "langs": LANGS,
-        "markdown_fields": markdown_fields,
+        "markdown_fields": _SharedMarkdown(),
         "html_fields": _SharedFields(),
         "highlight": hl,
         "static": STATIC,
@@ -117,7 +131,8 @@ def _render_docs(api: API) -> dict[str, str]:
     )
     for lang in LANGS:
         types = site.python_types if lang.key == "python" else site.types
-        lctx = {**ctx, "lang": lang, "types": types}
+        sidebar = Sidebar(site.groups, TYPES_ANCHOR, bool(types), python=lang.key == "python")
+        lctx = {**ctx, "lang": lang, "types": types, "sidebar": sidebar}
         index_md = render("docs", "index.md.j2", **lctx, lroot="")
         files[f"{lang.key}/index.md"] = index_md
         files[f"html/{lang.key}/index.html"] = render(

@@ -157,7 +157,8 @@ class PageDoc:
             return LangView(
                 lang,
                 f"{self.python_call}(...) -> {self.python_returns.name or 'None'}",
-                "python",
+                # One line with nothing to tell apart: not worth a lexer run per page.
+                "",
                 (ParamGroup("", self.python_params),) if self.python_params else (),
                 self.python_returns,
                 self.python_example,

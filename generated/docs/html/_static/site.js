@@ -87,6 +87,8 @@
 
   function setupCopy() {
     each("pre", function (pre) {
+      // A block that scrolls sideways must be reachable from the keyboard.
+      if (!pre.hasAttribute("tabindex")) pre.tabIndex = 0;
       var wrap = doc.createElement("div");
       wrap.className = "code";
       pre.parentNode.insertBefore(wrap, pre);
