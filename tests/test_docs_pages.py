@@ -249,7 +249,8 @@ def test_html_pages_are_self_contained_and_their_links_resolve(name: str):
         assert all(not n.children for n in scripts)
         links = [n.attrs for n in doc.find_all(lambda n: n.tag == "link")]
         assert links[0] == {"rel": "stylesheet", "href": f"{root}_static/site.css"}
-        for link in links[1:]:
+        assert links[1] == {"rel": "icon", "href": "data:,"}  # no request for /favicon.ico
+        for link in links[2:]:
             assert link["rel"] == "alternate" and link["type"] == "text/markdown"
             assert (path.parent / unquote(link["href"])).is_file()
         for node in doc.find_all(lambda n: True):

@@ -30,6 +30,7 @@ CASES = [
     ("docs_hostile", "widgets/create", ""),
 ]
 SIZES = [(1280, 900), (390, 844)]
+LANGS = ("cli", "python", "http")
 THEMES = ["light", "dark"]
 
 
@@ -113,6 +114,12 @@ def test_layout_at_each_size_and_theme(
                     == "block"
                 )
             _shot(browser, tmp_path / f"{site}-{lang}-{width}-{theme}.png")
+        # The indexes too: long paths wrap between segments, tables turn into rows.
+        for index in [SITES[site] / "index.html"] + [SITES[site] / x / "index.html" for x in LANGS]:
+            report = browser.load(index.resolve().as_uri())
+            assert report.console_errors == []
+            widths = browser.evaluate("[document.documentElement.scrollWidth, innerWidth]")
+            assert widths[0] <= widths[1], (index, widths)
     finally:
         browser.color_scheme("light")
         browser.viewport(1280, 900)
@@ -275,3 +282,44 @@ def test_markdown_twin_is_linked_and_copied(browser: Browser):
     assert browser.evaluate_async("navigator.clipboard.readText()") == twin.read_text(
         encoding="utf-8"
     )
+
+
+@pytest.fixture(scope="module")
+def served() -> Iterator[str]:
+    """The default site served over HTTP on the loopback interface, as a team would host it."""
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(SITES["default"].parent))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_served_site_works_too(browser: Browser, served: str):
+    """Over HTTP, as from file://: no errors, search finds the operation, the switcher works."""
+    url = f"{served}/html/cli/admin/api-keys/create.html"
+    report = browser.load(url)
+    assert report.console_errors == [] and report.failed_requests == []
+    assert all(u.startswith(served) for u in report.requests), report.requests
+    browser.press("/", "Slash")
+    browser.type_text("allowed_ips")
+    found = browser.wait_for(
+        "Array.from(document.querySelectorAll('#search-results a'), a => a.href).join(' ')"
+    )
+    assert url in (found or "").split(" ")
+    browser.click_and_wait("document.querySelector('.langs a[data-lang=\"http\"]')")
+    assert browser.evaluate("location.href") == f"{served}/html/http/admin/api-keys/create.html"
+    # The Markdown twin is served beside the page.
+    twin = browser.evaluate("document.querySelector('link[rel=alternate]').href")
+    assert twin == f"{served}/http/admin/api-keys/create.md"

@@ -43,10 +43,11 @@ class Sidebar:
         self.types_anchor = types_anchor
         self.has_types = has_types
         self._folded: dict[tuple[int, str], tuple[str, str]] = {}
+        self._items: dict[tuple[int, str], tuple[str, str]] = {}
 
     def _link(self, group: ResourceDoc, lroot: str) -> str:
         name = escape.html_text(group.resource.cli_path)
-        return f'<li class="resource"><a href="{lroot}index.html#{group.anchor}">{name}</a></li>\n'
+        return f'<li><a href="{lroot}index.html#{group.anchor}">{name}</a></li>\n'
 
     def _around(self, number: int, lroot: str) -> tuple[str, str]:
         key = (number, lroot)
@@ -55,10 +56,7 @@ class Sidebar:
             before = "".join(self._link(g, lroot) for g in self.groups[:number])
             after = "".join(self._link(g, lroot) for g in self.groups[number + 1 :])
             if self.has_types:
-                after += (
-                    f'<li class="resource"><a href="{lroot}index.html#{self.types_anchor}">'
-                    "Types</a></li>\n"
-                )
+                after += f'<li><a href="{lroot}index.html#{self.types_anchor}">Types</a></li>\n'
             known = self._folded[key] = (before, after)
         return known
 
@@ -72,18 +70,21 @@ class Sidebar:
         group = nav.group
         more = f'<li><a class="more" href="{lroot}index.html#{group.anchor}">'
         items = [
-            f'<li class="resource open"><a href="{lroot}index.html#{group.anchor}">'
+            f'<li class="open"><a href="{lroot}index.html#{group.anchor}">'
             f"{escape.html_text(group.resource.cli_path)}</a>\n<ul>\n"
         ]
         if nav.before:
             items.append(f"{more}{nav.before} earlier</a></li>\n")
         for p in nav.pages:
-            current = ' aria-current="page"' if p is page else ""
-            name = p.op.py_name if self.python else p.op.cli_name
-            items.append(
-                f'<li><a href="{lroot}{p.href}"{current}><span class="verb verb-{p.op.http_method}">'
-                f"{p.verb}</span> <span>{escape.html_text(name)}</span></a></li>\n"
-            )
+            item = self._items.get((id(p), lroot))
+            if item is None:
+                name = p.op.py_name if self.python else p.op.cli_name
+                item = self._items[(id(p), lroot)] = (
+                    f'<li><a href="{lroot}{p.href}"',
+                    f'><span class="verb verb-{p.op.http_method}">{p.verb}</span> '
+                    f"<span>{escape.html_text(name)}</span></a></li>\n",
+                )
+            items.append(item[0] + (' aria-current="page"' if p is page else "") + item[1])
         if nav.after:
             items.append(f"{more}{nav.after} more</a></li>\n")
         items.append("</ul></li>\n")

@@ -127,7 +127,7 @@
   function setupTabs() {
     each(".responses", function (box) {
       var panels = box.querySelectorAll(".response-example");
-      if (panels.length < 2) return;
+      if (!panels.length) return;
       var list = doc.createElement("div");
       list.className = "tablist";
       list.setAttribute("role", "tablist");
