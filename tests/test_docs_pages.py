@@ -37,6 +37,7 @@ from generator.targets.docs import (
     render_docs,
     site_docs,
 )
+from generator.targets.docs.navigation import NAV_RESOURCES
 from tests.docs_pages import Node, parse_html
 from tests.snapshots import ROOT, Snapshot, snapshots
 
@@ -296,9 +297,21 @@ def expected_nav(name: str, path: Path) -> list[str]:
     lang, rel = rel.split("/", 1)
     root = "../" * rel.count("/")
     home = root + "index.html"
-    folded = [f"{home}#{g.anchor}" for g in groups(name)]
+    everything = groups(name)
     tail = [f"{home}#types"] if types(name) else []
-    for number, group in enumerate(groups(name)):
+
+    def folded(number: int) -> tuple[list[str], list[str]]:
+        """The resources shown folded before and after resource ``number``."""
+        total = len(everything)
+        start = max(0, min(number - NAV_RESOURCES // 2, total - NAV_RESOURCES))
+        end = min(total, start + NAV_RESOURCES)
+        links = [f"{home}#{g.anchor}" for g in everything]
+        return (
+            [home] * (start > 0) + links[start:number],
+            links[number + 1 : end] + [home] * (end < total),
+        )
+
+    for number, group in enumerate(everything):
         hrefs = [f"{p.stem}.html" for p in group.pages]
         if rel in hrefs:
             i, n = hrefs.index(rel), len(hrefs)
@@ -309,10 +322,12 @@ def expected_nav(name: str, path: Path) -> list[str]:
             before = [section] if start > 0 else []
             after = [section] if start + len(shown) < n else []
             opened = [section] + before + [root + h for h in shown] + after
-            return folded[:number] + opened + folded[number + 1 :] + tail
+            before_, after_ = folded(number)
+            return before_ + opened + after_ + tail
     if rel != "index.html":
         assert rel in {f"{t.stem}.html" for t in types(name)}, rel
-    return folded + tail
+    before_, after_ = folded(len(everything))
+    return before_ + after_ + tail
 
 
 @cache
@@ -636,3 +651,58 @@ def test_type_pages_keep_clear_of_a_resource_named_types(tmp_path: Path):
         "cli/types/get-thing0.md",
         "cli/types/get-thing1.md",
     }
+
+
+def _many_resources(tmp_path: Path, resources: int) -> API:
+    paths = {
+        f"/r{i}": {
+            "get": {
+                "operationId": f"getR{i}",
+                "tags": [f"res{i:03d}"],
+                "summary": f"Get r{i}",
+                "responses": {"204": {"description": "none"}},
+            }
+        }
+        for i in range(resources)
+    }
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "Many", "version": "1"},
+        "servers": [{"url": "https://many.example.test"}],
+        "paths": paths,
+    }
+    path = tmp_path / f"many-{resources}.json"
+    path.write_text(json.dumps(spec), encoding="utf-8")
+    return load_api(Inputs(path, validate=False), Diagnostics())
+
+
+def test_sidebar_lists_every_resource_up_to_a_bound(tmp_path: Path):
+    """Every resource is in the sidebar, folded, while there are at most NAV_RESOURCES;
+    past that a window around the page's own and links to the index, so a page's size
+    does not grow with the number of resources."""
+    sizes = {}
+    for resources in (NAV_RESOURCES, 2 * NAV_RESOURCES, 4 * NAV_RESOURCES):
+        api = _many_resources(tmp_path, resources)
+        files = render_docs(api)
+        groups_ = site_docs(api).groups
+        middle = groups_[resources // 2].pages[0]
+        doc = parse_html(files[middle.html_path("cli")])
+        nav = doc.find(lambda n: "sidebar" in n.classes)
+        entries = nav.elements()[0].elements()
+        resource_links = [
+            li for li in entries if "more" not in li.find(lambda n: n.tag == "a").classes
+        ]
+        more = [li.text() for li in entries if li not in resource_links]
+        assert len(resource_links) == min(resources, NAV_RESOURCES)
+        if resources == NAV_RESOURCES:
+            assert more == []
+        else:
+            start = resources // 2 - NAV_RESOURCES // 2
+            assert more == [
+                f"{start} more resources",
+                f"{resources - start - NAV_RESOURCES} more resources",
+            ]
+        opened = [li for li in entries if "open" in li.classes]
+        assert len(opened) == 1 and middle.resource.cli_path in opened[0].text()
+        sizes[resources] = len(files[middle.html_path("cli")])
+    assert sizes[4 * NAV_RESOURCES] - sizes[2 * NAV_RESOURCES] < 200

@@ -11,6 +11,9 @@ from .views import (
 
 #: The navigation lists at most this many of the resource's methods, around the page's own.
 NAV_METHODS = 15
+#: The sidebar lists at most this many resources, around the page's own, so that its
+#: size stays the same however many resources the API has; the index lists them all.
+NAV_RESOURCES = 25
 
 
 def nav_doc(group: ResourceDoc, index: int) -> NavDoc:
@@ -24,7 +27,9 @@ def nav_doc(group: ResourceDoc, index: int) -> NavDoc:
 
 class Sidebar:
     """The sidebar of a language's pages: every resource, folded to a link, but the
-    current one, which lists the methods around the page's own (:func:`nav_doc`).
+    current one, which lists the methods around the page's own (:func:`nav_doc`). An
+    API of more than :data:`NAV_RESOURCES` resources shows that many around the page's
+    own and links the index for the others, as for methods.
 
     The folded links before and after a resource are the same on each of its pages,
     so they are written once per resource and folder depth, not once per page.
@@ -43,6 +48,7 @@ class Sidebar:
         self.types_anchor = types_anchor
         self.has_types = has_types
         self._folded: dict[tuple[int, str], tuple[str, str]] = {}
+        self._numbers = {id(g): i for i, g in enumerate(groups)}
         self._items: dict[tuple[int, str], tuple[str, str]] = {}
 
     def _link(self, group: ResourceDoc, lroot: str) -> str:
@@ -53,8 +59,15 @@ class Sidebar:
         key = (number, lroot)
         known = self._folded.get(key)
         if known is None:
-            before = "".join(self._link(g, lroot) for g in self.groups[:number])
-            after = "".join(self._link(g, lroot) for g in self.groups[number + 1 :])
+            total = len(self.groups)
+            start = max(0, min(number - NAV_RESOURCES // 2, total - NAV_RESOURCES))
+            end = min(total, start + NAV_RESOURCES)
+            more = f'<li><a class="more" href="{lroot}index.html">'
+            before = f"{more}{start} more resources</a></li>\n" if start else ""
+            before += "".join(self._link(g, lroot) for g in self.groups[start:number])
+            after = "".join(self._link(g, lroot) for g in self.groups[number + 1 : end])
+            if end < total:
+                after += f"{more}{total - end} more resources</a></li>\n"
             if self.has_types:
                 after += f'<li><a href="{lroot}index.html#{self.types_anchor}">Types</a></li>\n'
             known = self._folded[key] = (before, after)
@@ -65,7 +78,7 @@ class Sidebar:
         if nav is None:
             before, after = self._around(len(self.groups), lroot)
             return f"<ul>\n{before}{after}</ul>\n"
-        number = next(i for i, g in enumerate(self.groups) if g is nav.group)
+        number = self._numbers[id(nav.group)]
         before, after = self._around(number, lroot)
         group = nav.group
         more = f'<li><a class="more" href="{lroot}index.html#{group.anchor}">'
