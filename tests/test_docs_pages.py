@@ -38,6 +38,7 @@ from generator.targets.docs import (
     site_docs,
 )
 from generator.targets.docs.navigation import NAV_RESOURCES
+from generator.targets.docs.pages import PARTS
 from tests.docs_pages import Node, parse_html
 from tests.snapshots import ROOT, Snapshot, snapshots
 
@@ -706,3 +707,13 @@ def test_sidebar_lists_every_resource_up_to_a_bound(tmp_path: Path):
         assert len(opened) == 1 and middle.resource.cli_path in opened[0].text()
         sizes[resources] = len(files[middle.html_path("cli")])
     assert sizes[4 * NAV_RESOURCES] - sizes[2 * NAV_RESOURCES] < 200
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_two_parts_are_the_whole_site(name: str):
+    """The generator may render the site's parts in two processes: together they are
+    exactly the site, each file in one part only."""
+    api = model(name)
+    parts = [render_docs(api, part) for part in PARTS]
+    assert not set(parts[0]) & set(parts[1])
+    assert {**parts[0], **parts[1]} == render_docs(api)

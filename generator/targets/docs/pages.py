@@ -41,6 +41,7 @@ from .views import (
     TYPES_ANCHOR,
     AuthDoc,
     FieldDoc,
+    Lang,
     PageDoc,
     ParamGroup,
     ResourceDoc,
@@ -57,18 +58,31 @@ from .words import (
 STATIC = "_static"
 
 
-def render_docs(api: API) -> dict[str, str]:
-    """Every docs file, keyed by path under ``docs/``."""
+def render_docs(api: API, part: str | None = None) -> dict[str, str]:
+    """Every docs file, keyed by path under ``docs/``; or those of one of :data:`PARTS`
+    (together, the parts are every file), so two processes can share the site."""
     # The model of a large API is millions of objects, and each full collection walks
     # them all; rendering allocates enough to run several (a third of the time on
     # GitHub's description) while making no garbage worth collecting before it ends.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _render_docs(api)
+        if part is None:
+            return _render_docs(api, tuple(LANGS), shared=True)
+        langs, shared = PARTS[part]
+        return _render_docs(api, tuple(x for x in LANGS if x.key in langs), shared=shared)
     finally:
         if collecting:
             gc.enable()
+
+
+#: The site in two parts of about the same work, by language: the second holds the
+#: files every language shares (the home page, script, stylesheet, search index and
+#: llms files; llms-full.txt is made of the HTTP pages).
+PARTS: dict[str, tuple[tuple[str, ...], bool]] = {
+    "cli+python": (("cli", "python"), False),
+    "http": (("http",), True),
+}
 
 
 class _SharedFields:
@@ -100,7 +114,7 @@ class _SharedMarkdown:
         return text
 
 
-def _render_docs(api: API) -> dict[str, str]:
+def _render_docs(api: API, langs: tuple[Lang, ...], *, shared: bool) -> dict[str, str]:
     site = site_docs(api)
     hl = Highlighter()
     pages = [page for group in site.groups for page in group.pages]
@@ -115,21 +129,23 @@ def _render_docs(api: API) -> dict[str, str]:
         "highlight": hl,
         "static": STATIC,
     }
-    files: dict[str, str] = {"api.md": render("docs", "api.md.j2", **ctx, types=site.types)}
-    files["html/index.html"] = render(
-        "docs",
-        "home.html.j2",
-        **ctx,
-        types=site.types,
-        lang=None,
-        root="",
-        lroot="",
-        markdown="",
-        md_href="",
-        page=None,
-        nav=None,
-    )
-    for lang in LANGS:
+    files: dict[str, str] = {}
+    if shared:
+        files["api.md"] = render("docs", "api.md.j2", **ctx, types=site.types)
+        files["html/index.html"] = render(
+            "docs",
+            "home.html.j2",
+            **ctx,
+            types=site.types,
+            lang=None,
+            root="",
+            lroot="",
+            markdown="",
+            md_href="",
+            page=None,
+            nav=None,
+        )
+    for lang in langs:
         types = site.python_types if lang.key == "python" else site.types
         sidebar = Sidebar(site.groups, TYPES_ANCHOR, bool(types), python=lang.key == "python")
         lctx = {**ctx, "lang": lang, "types": types, "sidebar": sidebar}
@@ -184,10 +200,11 @@ def _render_docs(api: API) -> dict[str, str]:
                 markdown=md,
                 md_href=lroot + "../../" + escape.url_path(type_doc.md_path(lang.key)),
             )
-    files[f"html/{STATIC}/site.css"] = assets.stylesheet(hl)
-    files[f"html/{STATIC}/site.js"] = assets.script()
-    files[f"html/{STATIC}/search-index.js"] = search.index_script(site)
-    files.update(llms.llms_files(api, site, files))
+    if shared:
+        files[f"html/{STATIC}/site.css"] = assets.stylesheet(hl)
+        files[f"html/{STATIC}/site.js"] = assets.script()
+        files[f"html/{STATIC}/search-index.js"] = search.index_script(site)
+        files.update(llms.llms_files(api, site, files))
     return files
 
 
