@@ -25,4 +25,5 @@ def stylesheet(highlighter: Highlighter) -> str:
 
 
 def script() -> str:
+    """The site's script (theme, language memory, copy, folding, tabs, search)."""
     return _read("site.js")

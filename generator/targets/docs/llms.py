@@ -13,6 +13,7 @@ from .views import LANGS, SiteDoc
 
 
 def llms_files(api: API, site: SiteDoc, files: dict[str, str]) -> dict[str, str]:
+    """``llms.txt`` and ``llms-full.txt``; ``files`` holds the HTTP Markdown pages already."""
     title = escape.md_text(api.names.title)
     lines = [f"# {title} API reference", ""]
     summary = " ".join((api.description or "").split())

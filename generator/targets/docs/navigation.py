@@ -13,7 +13,7 @@ from .views import (
 NAV_METHODS = 15
 #: The sidebar lists at most this many resources, around the page's own, so that its
 #: size stays the same however many resources the API has; the index lists them all.
-NAV_RESOURCES = 25
+NAV_RESOURCES = 15
 
 
 def nav_doc(group: ResourceDoc, index: int) -> NavDoc:
@@ -95,7 +95,7 @@ class Sidebar:
                 item = self._items[(id(p), lroot)] = (
                     f'<li><a href="{lroot}{p.href}"',
                     f'><span class="verb verb-{p.op.http_method}">{p.verb}</span> '
-                    f"<span>{escape.html_text(name)}</span></a></li>\n",
+                    f"{escape.html_text(name)}</a></li>\n",
                 )
             items.append(item[0] + (' aria-current="page"' if p is page else "") + item[1])
         if nav.after:

@@ -140,8 +140,8 @@ def _render_docs(api: API, langs: tuple[Lang, ...], *, shared: bool) -> dict[str
             lang=None,
             root="",
             lroot="",
-            markdown="",
-            md_href="",
+            markdown=files["api.md"],
+            md_href="../api.md",
             page=None,
             nav=None,
         )
