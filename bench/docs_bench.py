@@ -107,8 +107,8 @@ def _synthetic(path: Path, resources: int) -> Path:
 #: this suite's code of then (`python bench/run.py docs`) and, for GitHub's description,
 #: with `render_docs` timed in-process as below.
 BEFORE = {
-    "default (spec/openapi.yaml)": "3 ops, 8 files, 1 ms, 0.04 MB",
-    "synthetic, 150 resources": "600 ops, 1,202 files, 92 ms, 4.81 MB",
+    "default (spec/openapi.yaml)": "3 ops, 8 files, 1 ms wall, 0.04 MB",
+    "synthetic, 150 resources": "600 ops, 1,202 files, 92 ms wall, 4.81 MB",
     "GitHub REST (octokit 23.0.2)": "1,223 ops, 2,928 files, 0.83 s CPU, 26.7 MB "
     "(19.8 MB HTML, 7.1 MB Markdown); no search index",
 }
