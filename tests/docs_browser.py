@@ -321,10 +321,10 @@ class Browser:
         time.sleep(0.2)
 
     def wait_for(self, expression: str, timeout: float = 10) -> Any:
-        """Poll until ``expression`` is truthy; its value."""
+        """Poll until ``expression`` (a value or a promise of one) is truthy; its value."""
         deadline = time.monotonic() + timeout
         while True:
-            value = self.evaluate(expression)
+            value = self.evaluate_async(expression)
             if value or time.monotonic() > deadline:
                 return value
             time.sleep(0.05)

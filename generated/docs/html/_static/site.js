@@ -103,14 +103,85 @@
       });
       wrap.appendChild(button);
     });
-    var md = doc.getElementById("markdown-source");
+    var twin = doc.querySelector('link[rel="alternate"][type="text/markdown"]');
     var mdButton = doc.getElementById("copy-markdown");
-    if (md && mdButton) {
+    if (twin && mdButton) {
       mdButton.hidden = false;
       mdButton.addEventListener("click", function () {
-        copyText(md.content.textContent).then(function () { flash(mdButton, "Copied"); });
+        // Served, the Markdown twin itself; from file://, where fetch() cannot read files,
+        // the same page written as Markdown from what it shows.
+        var read = location.protocol === "file:"
+          ? Promise.reject(new Error("file://"))
+          : fetch(twin.href).then(function (r) {
+            return r.ok ? r.text() : Promise.reject(new Error(String(r.status)));
+          });
+        read
+          .catch(function () { return pageMarkdown(); })
+          .then(copyText)
+          .then(function () { flash(mdButton, "Copied"); });
       });
     }
+  }
+
+  function squash(text) { return text.replace(/\s+/g, " ").trim(); }
+
+  function fieldsMarkdown(list, pad, out) {
+    Array.prototype.forEach.call(list.children, function (li) {
+      if (!li.classList.contains("field")) return;
+      var sig = li.querySelector(".sig");
+      var name = sig.querySelector(".name").textContent;
+      var optional = sig.querySelector(".optional") ? "optional " : "";
+      var type = sig.querySelector(".type").textContent;
+      out.push(pad + "- **`" + name + "`**: " + optional + type, "");
+      var body = li.querySelector(":scope > details") || li;
+      Array.prototype.forEach.call(body.children, function (part) {
+        if (part.classList.contains("description")) out.push(pad + "  " + squash(part.textContent), "");
+        if (part.classList.contains("constraints")) {
+          var chips = Array.prototype.map.call(part.querySelectorAll(".constraint"), function (c) {
+            return "`" + squash(c.textContent) + "`";
+          });
+          out.push(pad + "  " + chips.join(" \u00b7 "), "");
+        }
+        if (part.classList.contains("see")) out.push(pad + "  " + squash(part.textContent), "");
+        if (part.classList.contains("fields")) fieldsMarkdown(part, pad + "  ", out);
+      });
+    });
+  }
+
+  function fence(code, info) {
+    var ticks = "```";
+    while (code.indexOf(ticks) >= 0) ticks += "`";
+    return ticks + (info || "") + "\n" + code + "\n" + ticks;
+  }
+
+  function pageMarkdown() {
+    var main = doc.querySelector("main");
+    var out = [];
+    var h1 = main.querySelector("h1");
+    if (h1) out.push("# " + squash(h1.textContent), "");
+    var signature = main.querySelector(".invocation");
+    if (signature) out.push(fence(signature.textContent), "");
+    var endpoint = main.querySelector(".endpoint");
+    if (endpoint) out.push("`" + squash(endpoint.textContent) + "`", "");
+    each(".op-head > .description, .type-page > .description", function (d) { out.push(squash(d.textContent), ""); }, main);
+    each("section", function (section) {
+      var heading = section.querySelector("h2");
+      if (!heading) return;
+      out.push("## " + squash(heading.firstChild ? heading.firstChild.textContent : heading.textContent), "");
+      Array.prototype.forEach.call(section.children, function (part) {
+        if (part.tagName === "H3") out.push("### " + squash(part.textContent), "");
+        else if (part.classList.contains("fields")) fieldsMarkdown(part, "", out);
+        else if (part.classList.contains("returns-type") || part.classList.contains("note") || part.classList.contains("see")) out.push(squash(part.textContent), "");
+        else if (part.classList.contains("code")) out.push(fence(part.querySelector("pre").textContent), "");
+        else if (part.classList.contains("response-example")) {
+          var status = part.querySelector("h3");
+          if (status) out.push("### " + squash(status.textContent), "");
+          var pre = part.querySelector("pre");
+          if (pre) out.push(fence(pre.textContent, "json"), "");
+        }
+      });
+    }, main);
+    return out.join("\n").replace(/\n+$/, "") + "\n";
   }
 
   function setupFolding() {
