@@ -1,22 +1,25 @@
 """Docs target: time to render every Markdown and HTML page, and the size of the site.
 
 Measured in-process on the model (load and validation excluded, they belong to
-the generation suite) for the default spec and for a synthetic API of 150
-resources and 600 operations written to bench/.work.
+the generation suite) for the default spec, for a synthetic API of 150
+resources and 600 operations written to bench/.work, and for GitHub's REST
+description (fetched like the generation suite's, with ``npm pack``).
 """
 
 from __future__ import annotations
 
 import statistics
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+from generation_bench import ensure_octokit
 
 from generator.errors import Diagnostics
 from generator.pipeline import Inputs, load_api
-from generator.targets.docs import render_docs
+from generator.targets.docs import LANGS, render_docs
 
 RUNS = 5
 
@@ -99,16 +102,56 @@ def _synthetic(path: Path, resources: int) -> Path:
     return path
 
 
-def _measure(spec: Path, config: Path | None) -> tuple[int, int, float, float]:
+#: The same figures before the site had a page per language (main at 4645f87: one
+#: language, no highlighting, search or shared assets), measured on this machine with
+#: this suite's code of then (`python bench/run.py docs`) and, for GitHub's description,
+#: with `render_docs` timed in-process as below.
+BEFORE = {
+    "default (spec/openapi.yaml)": "3 ops, 8 files, 1 ms wall, 0.04 MB",
+    "synthetic, 150 resources": "600 ops, 1,202 files, 92 ms wall, 4.81 MB",
+    "GitHub REST (octokit 23.0.2)": "1,223 ops, 2,928 files, 0.83 s CPU, 26.7 MB "
+    "(19.8 MB HTML, 7.1 MB Markdown); no search index",
+}
+
+
+@dataclass
+class Figures:
+    ops: int
+    files: int
+    wall: float
+    cpu: float
+    megabytes: float
+    #: Megabytes of each language's HTML and Markdown pages, by language.
+    languages: dict[str, float]
+    search_index: float
+
+
+def _measure(spec: Path, config: Path | None) -> Figures:
     api = load_api(Inputs(spec, config, validate=False), Diagnostics())
-    times = []
+    walls, cpus = [], []
     files: dict[str, str] = {}
     for _ in range(RUNS):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         files = render_docs(api)
-        times.append(time.perf_counter() - start)
-    size = sum(len(text.encode()) for text in files.values())
-    return len(api.all_operations()), len(files), statistics.median(times), size / 1e6
+        walls.append(time.perf_counter() - start)
+        cpus.append(time.process_time() - cpu)
+    sizes = {path: len(text.encode()) for path, text in files.items()}
+    languages = {
+        lang.key: sum(
+            n for path, n in sizes.items() if path.startswith((f"{lang.key}/", f"html/{lang.key}/"))
+        )
+        / 1e6
+        for lang in LANGS
+    }
+    return Figures(
+        len(api.all_operations()),
+        len(files),
+        statistics.median(walls),
+        statistics.median(cpus),
+        sum(sizes.values()) / 1e6,
+        languages,
+        sizes.get("html/_static/search-index.js", 0) / 1e6,
+    )
 
 
 def run(ctx: Any) -> str:
@@ -116,22 +159,31 @@ def run(ctx: Any) -> str:
     rows = [
         (
             "default (spec/openapi.yaml)",
-            *_measure(ctx.root / "spec/openapi.yaml", ctx.root / "spec/generator.yaml"),
+            _measure(ctx.root / "spec/openapi.yaml", ctx.root / "spec/generator.yaml"),
         ),
-        ("synthetic, 150 resources", *_measure(big, None)),
+        ("synthetic, 150 resources", _measure(big, None)),
+        ("GitHub REST (octokit 23.0.2)", _measure(ensure_octokit(ctx.work), None)),
     ]
     lines = [
         "## docs",
         "",
-        f"`render_docs(api)` (Markdown + HTML, model already built), median of {RUNS} runs, "
-        "in-process; command: `python bench/run.py docs`.",
+        f"`render_docs(api)` (Markdown + HTML in three languages, model already built), median "
+        f"of {RUNS} runs, in-process, wall and CPU time (the machine is shared: CPU time is the "
+        "steadier figure); command: `python bench/run.py docs`. Per language: that language's "
+        "HTML and Markdown pages; the rest is the home page, llms.txt, llms-full.txt, the "
+        "shared script and stylesheet, and the search index.",
         "",
-        "| spec | operations | files | time | per operation | output |",
-        "|---|---|---|---|---|---|",
+        "| spec | operations | files | time | CPU | per operation | output | CLI | Python "
+        "| HTTP | search index |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
-    for label, ops, count, seconds, megabytes in rows:
+    for label, f in rows:
+        per_lang = " | ".join(f"{f.languages[lang.key]:.2f} MB" for lang in LANGS)
         lines.append(
-            f"| {label} | {ops} | {count} | {seconds * 1000:.0f} ms | "
-            f"{seconds * 1000 / ops:.2f} ms | {megabytes:.2f} MB |"
+            f"| {label} | {f.ops} | {f.files} | {f.wall * 1000:.0f} ms | {f.cpu * 1000:.0f} ms | "
+            f"{f.cpu * 1000 / f.ops:.2f} ms | {f.megabytes:.2f} MB | {per_lang} | "
+            f"{f.search_index:.2f} MB |"
         )
+    lines += ["", "Before the per-language site (one language, main at 4645f87):", ""]
+    lines += [f"- {label}: {text}" for label, text in BEFORE.items()]
     return "\n".join(lines)

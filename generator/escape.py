@@ -357,7 +357,13 @@ def _render_markdown(text: str) -> str:
     for token in tokens:
         if token.type in ("heading_open", "heading_close"):
             token.tag = f"h{min(6, int(token.tag[1:]) + 3)}"
-    return str(md.renderer.render(tokens, md.options, {})).strip("\n")
+    html_text = str(md.renderer.render(tokens, md.options, {})).strip("\n")
+    # markdown-it keeps a link whose target it refused (or an empty one) with an empty
+    # href, a link back to the page itself: show its text alone instead.
+    return _EMPTY_LINK.sub(r"\1", html_text)
+
+
+_EMPTY_LINK = re.compile(r'<a href="">(.*?)</a>', re.S)
 
 
 #: No character that can start inline syntax (code, emphasis, links, HTML, entities,

@@ -106,9 +106,24 @@ PARALLEL_FROM_OPERATIONS = 100
 #: this process, which then takes what the child has not started (from the
 #: end), so neither waits long for the other whichever is quicker: with the
 #: format check cached, the SDK is done well before the docs.
-ASIDE = ("docs", "cli", "mcp")
+#: ``docs/http`` is the second half of the docs (see :data:`UNITS`).
+ASIDE = ("docs", "docs/http", "cli", "mcp")
 
-_RENDERERS = dict(TARGETS)
+#: The units of work each output folder is rendered in: a target whose work is
+#: much larger than the others' is split in parts (the docs by language, see
+#: ``docs.PARTS``) so that both processes share it; a part renders as a target.
+UNITS = {"sdk": ("sdk",), "cli": ("cli",), "docs": ("docs", "docs/http"), "mcp": ("mcp",)}
+
+
+def _docs_first_half(api: API) -> dict[str, str]:
+    return docs.render_docs(api, "cli+python")
+
+
+def _docs_second_half(api: API) -> dict[str, str]:
+    return docs.render_docs(api, "http")
+
+
+_RENDERERS = {**dict(TARGETS), "docs": _docs_first_half, "docs/http": _docs_second_half}
 
 
 def render_api(
@@ -138,8 +153,9 @@ def _render(
     written: list[str] = []
     try:
         for folder, _ in TARGETS:
-            if aside is None or folder not in ASIDE:
-                produced[folder] = _produce(api, folder, formatted, jobs, timings)
+            for unit in UNITS[folder]:
+                if aside is None or unit not in ASIDE:
+                    produced[unit] = _produce(api, unit, formatted, jobs, timings)
         if aside is not None:
             while (target := aside.claim(reversed(ASIDE))) is not None:
                 produced[target] = _produce(api, target, formatted, jobs, timings)
@@ -149,19 +165,26 @@ def _render(
     finally:
         if aside is not None:
             aside.stop()
-    files = {path: text for folder, _ in TARGETS for path, text in produced.get(folder, {}).items()}
+    files = {
+        path: text
+        for folder, _ in TARGETS
+        for unit in UNITS[folder]
+        for path, text in produced.get(unit, {}).items()
+    }
     return files, written
 
 
 def _produce(
     api: API, folder: str, formatted: bool, jobs: int | None, timings: Timings
 ) -> dict[str, str]:
-    """One target's files, keyed by their path under the out folder, formatted."""
-    with timings.stage(f"render {folder}"):
-        files = {f"{folder}/{rel}": text for rel, text in _RENDERERS[folder](api).items()}
+    """One target's files (or one unit's, ``docs/http``), keyed by their path under the
+    out folder, formatted."""
+    prefix = folder.split("/")[0]
+    with timings.stage(f"render {prefix}"):
+        files = {f"{prefix}/{rel}": text for rel, text in _RENDERERS[folder](api).items()}
     if not formatted:
         return files
-    with timings.stage(f"format {folder}"):
+    with timings.stage(f"format {prefix}"):
         return format_files(files, jobs=jobs)
 
 

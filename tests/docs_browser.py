@@ -104,6 +104,8 @@ class PageReport:
     requests: list[str] = field(default_factory=list)
     failed_requests: list[str] = field(default_factory=list)
     scripts: int = 0
+    #: The ``src`` of each script element; "" for an inline one.
+    script_sources: list[str] = field(default_factory=list)
     handler_attributes: list[str] = field(default_factory=list)
     text: str = ""
 
@@ -121,6 +123,7 @@ _COLLECT = """(() => {
     links: Array.from(document.querySelectorAll('a[href]'), a => a.href),
     ids: Array.from(document.querySelectorAll('[id]'), e => e.id),
     scripts: document.scripts.length,
+    sources: Array.from(document.scripts, s => s.src),
     handlers: handlers,
     text: document.body ? document.body.innerText : '',
   });
@@ -242,6 +245,7 @@ class Browser:
         report.links = data["links"]
         report.ids = data["ids"]
         report.scripts = data["scripts"]
+        report.script_sources = data["sources"]
         report.handler_attributes = data["handlers"]
         report.text = data["text"]
         with self._cond:
@@ -266,6 +270,85 @@ class Browser:
                     f"{params.get('errorText')} ({params.get('blockedReason', '')})"
                 )
         return report
+
+    def viewport(self, width: int, height: int) -> None:
+        """Lay pages out in a window of this size (a phone's below 500 px wide)."""
+        self.call(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 500},
+            session=self.session,
+        )
+
+    def color_scheme(self, scheme: str) -> None:
+        """Emulate the system's ``prefers-color-scheme`` (``light`` or ``dark``)."""
+        self.call(
+            "Emulation.setEmulatedMedia",
+            {"features": [{"name": "prefers-color-scheme", "value": scheme}]},
+            session=self.session,
+        )
+
+    def scripts_enabled(self, enabled: bool) -> None:
+        self.call(
+            "Emulation.setScriptExecutionDisabled", {"value": not enabled}, session=self.session
+        )
+
+    def allow_clipboard(self) -> None:
+        """Let pages write and read the clipboard, as a focused page may when clicked."""
+        self.call(
+            "Browser.grantPermissions",
+            {"permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]},
+        )
+        self.call("Emulation.setFocusEmulationEnabled", {"enabled": True}, session=self.session)
+
+    def press(self, key: str, code: str, *, ctrl: bool = False) -> None:
+        """A key pressed and released, as a person types it."""
+        base: dict[str, Any] = {"key": key, "code": code, "modifiers": 2 if ctrl else 0}
+        text = {} if ctrl else {"text": key}
+        self.call(
+            "Input.dispatchKeyEvent", {"type": "keyDown", **base, **text}, session=self.session
+        )
+        self.call("Input.dispatchKeyEvent", {"type": "keyUp", **base}, session=self.session)
+
+    def type_text(self, text: str) -> None:
+        self.call("Input.insertText", {"text": text}, session=self.session)
+
+    def click_and_wait(self, expression: str) -> None:
+        """Click the element ``expression`` finds and wait for the page it leads to."""
+        with self._cond:
+            start = len(self._events)
+        self.evaluate(f"({expression}).click()")
+        self._wait_event("Page.loadEventFired", start)
+        time.sleep(0.2)
+
+    def wait_for(self, expression: str, timeout: float = 10) -> Any:
+        """Poll until ``expression`` (a value or a promise of one) is truthy; its value."""
+        deadline = time.monotonic() + timeout
+        while True:
+            value = self.evaluate_async(expression)
+            if value or time.monotonic() > deadline:
+                return value
+            time.sleep(0.05)
+
+    def evaluate_async(self, expression: str) -> Any:
+        """The value a promise-returning JavaScript expression resolves to."""
+        result = self.call(
+            "Runtime.evaluate",
+            {"expression": expression, "returnByValue": True, "awaitPromise": True},
+            session=self.session,
+        )
+        if "exceptionDetails" in result:
+            raise BrowserError(str(result["exceptionDetails"]))
+        return result["result"].get("value")
+
+    def axe(self, source: str) -> list[dict[str, Any]]:
+        """The serious and critical violations axe-core finds on the current page."""
+        self.evaluate(source)
+        found = self.evaluate_async(
+            "axe.run(document, {resultTypes: ['violations']}).then(r => r.violations.map("
+            "v => ({id: v.id, impact: v.impact, help: v.help,"
+            " nodes: v.nodes.map(n => n.html.slice(0, 200))})))"
+        )
+        return [v for v in found if v["impact"] in ("serious", "critical")]
 
     def evaluate(self, expression: str) -> Any:
         """The value of a JavaScript expression in the current page."""
@@ -319,6 +402,7 @@ def check_site(browser: Browser, folder: Path) -> tuple[dict[Path, PageReport], 
     console errors, network requests, scripts, and internal links that lead nowhere."""
     reports: dict[Path, PageReport] = {}
     problems: list[str] = []
+    root_uri = folder.resolve().as_uri() + "/"
     for path in sorted(folder.rglob("*.html")):
         report = browser.load(path.resolve().as_uri())
         reports[path.resolve()] = report
@@ -330,10 +414,10 @@ def check_site(browser: Browser, folder: Path) -> tuple[dict[Path, PageReport], 
             for u in report.requests
             if not u.startswith("file://")
         ]
-        if report.scripts or report.handler_attributes:
-            problems.append(
-                f"{name}: scripts {report.scripts}, handlers {report.handler_attributes}"
-            )
+        # Scripts only from the site's own files: none inline, none from elsewhere.
+        foreign = [s for s in report.script_sources if not s.startswith(root_uri)]
+        if foreign or report.handler_attributes:
+            problems.append(f"{name}: scripts {foreign}, handlers {report.handler_attributes}")
         if not report.title:
             problems.append(f"{name}: no title")
     for path, report in reports.items():
@@ -346,6 +430,8 @@ def check_site(browser: Browser, folder: Path) -> tuple[dict[Path, PageReport], 
                 problems.append(f"{name}: link with scheme {parts.scheme!r}: {link}")
                 continue
             target = Path(unquote(parts.path)).resolve()
+            if target.suffix in (".md", ".txt") and target.is_file():
+                continue  # a page's Markdown twin, llms.txt: text, not part of the HTML site
             if target not in reports:
                 problems.append(f"{name}: broken link {link}")
             elif parts.fragment and unquote(parts.fragment) not in reports[target].ids:

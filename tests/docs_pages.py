@@ -309,9 +309,9 @@ def parse_html_page(text: str) -> Page:
     endpoint = main.find(_cls("endpoint"))
     page.verb = endpoint.find(_cls("verb")).text()
     page.path = endpoint.find(lambda n: n.tag == "code").text()
-    article = main.find(_cls("operation"))
+    head = main.find(_cls("op-head"))
     page.description = _squash(
-        " ".join(n.text() for n in article.elements() if "description" in n.classes)
+        " ".join(n.text() for n in head.elements() if "description" in n.classes)
     )
     params = main.find(lambda n: n.attrs.get("id") == "parameters")
     page.params = _html_entries(params)
@@ -337,7 +337,7 @@ def _html_entries(container: Node) -> list[Entry]:
 
 
 def _html_entry(li: Node) -> Entry:
-    body = li.elements()[0] if li.elements()[0].tag == "details" else li
+    body = next((n for n in li.elements() if n.tag == "details"), li)
     sig = body.find(_cls("sig"))
     entry = Entry(
         sig.find(_cls("name")).text(),

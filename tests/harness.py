@@ -492,7 +492,7 @@ _HTML_TAGS = {
     "article", "aside", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "p", "a", "ul", "ol",
     "li", "code", "pre", "table", "thead", "tbody", "tr", "th", "td", "div", "span", "em",
     "strong", "dl", "dt", "dd", "details", "summary", "br", "hr", "link", "input", "label",
-    "button", "small", "script", "blockquote",
+    "button", "small", "script", "blockquote", "form", "template", "wbr",
 }  # fmt: skip
 
 

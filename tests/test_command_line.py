@@ -35,7 +35,7 @@ def test_generate_then_check_is_clean(tmp_path: Path):
     assert result.returncode == 0, result.stderr
     assert (out / "sdk/src/boltz_api/__init__.py").is_file()
     assert (out / "cli/src/boltz_api_cli/__main__.py").is_file()
-    assert (out / "docs/admin/api-keys/create.md").is_file() and (
+    assert (out / "docs/cli/admin/api-keys/create.md").is_file() and (
         out / "docs/html/index.html"
     ).is_file()
     check = run_generator("check", "--spec", str(SPEC), "--config", str(CONFIG), "--out", str(out))

@@ -116,9 +116,7 @@ def _cases() -> list[tuple[str, str]]:
 
 
 def _page(name: str, stem: str) -> PageDoc:
-    return next(
-        p for g in resource_docs(_model(name)) for p in g.pages if p.md_path == f"{stem}.md"
-    )
+    return next(p for g in resource_docs(_model(name)) for p in g.pages if p.stem == stem)
 
 
 def _answer(page: PageDoc) -> tuple[int, Any]:

@@ -43,10 +43,12 @@ REFERENCE_FACTS = facts(reference())
 @cache
 def generated(kind: str) -> dict[str, Any]:
     if kind == "markdown":
-        page = parse_markdown_page((DOCS / "admin/api-keys/create.md").read_text(encoding="utf-8"))
+        page = parse_markdown_page(
+            (DOCS / "cli/admin/api-keys/create.md").read_text(encoding="utf-8")
+        )
     else:
         page = parse_html_page(
-            (DOCS / "html/admin/api-keys/create.html").read_text(encoding="utf-8")
+            (DOCS / "html/cli/admin/api-keys/create.html").read_text(encoding="utf-8")
         )
     return facts(page)
 
@@ -93,7 +95,7 @@ def test_create_page_has_reference_fact(kind: str, fact: str):
 
 def test_a_lost_fact_is_noticed():
     """The comparison fails when the page loses or changes a single fact."""
-    text = (DOCS / "admin/api-keys/create.md").read_text(encoding="utf-8")
+    text = (DOCS / "cli/admin/api-keys/create.md").read_text(encoding="utf-8")
     for before, after in [
         ("`maxLength 255`", "`maxLength 256`"),
         ("**`--allowed-ip`**: optional", "**`--allowed-ip`**:"),
