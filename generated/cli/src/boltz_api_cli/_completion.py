@@ -6,6 +6,9 @@ word break, so click's stock bash script would see ``admin`` ``:``
 ``api-keys``. The bash script here sends the command line itself instead, and
 strips from each candidate the part bash already considers typed.
 
+Click's fish script cuts values at a comma; :class:`CommaSafeFishComplete`
+replaces it.
+
 Click has no PowerShell support: :class:`PowerShellComplete` adds it with
 the same protocol (the script sends the command line, the program answers
 one ``type<TAB>value<TAB>help`` line per candidate).
@@ -23,6 +26,7 @@ from typing import Any
 import click
 from click.shell_completion import (
     BashComplete,
+    FishComplete,
     add_completion_class,
     get_completion_class,
     split_arg_string,
@@ -91,6 +95,39 @@ class ColonSafeBashComplete(BashComplete):
 
 
 add_completion_class(ColonSafeBashComplete)
+
+# Fish: click's script splits each answer at every comma, so a value such as
+# ``a,b`` came back as ``a``; only the first comma ends the type. printf, not
+# echo, so a value like ``-n`` is printed rather than read as echo's option.
+_SOURCE_FISH = """\
+function %(complete_func)s
+    set -l response (env %(complete_var)s=fish_complete COMP_WORDS=(commandline -cp) \
+COMP_CWORD=(commandline -t) %(prog_name)s)
+    for completion in $response
+        set -l kind_value (string split --max 1 ',' -- $completion)
+        switch $kind_value[1]
+            case dir
+                __fish_complete_directories $kind_value[2]
+            case file
+                __fish_complete_path $kind_value[2]
+            case plain
+                printf '%%s\\n' $kind_value[2]
+        end
+    end
+end
+
+complete --no-files --command %(prog_name)s --arguments "(%(complete_func)s)"
+"""
+
+
+class CommaSafeFishComplete(FishComplete):
+    """Fish completion whose script keeps commas inside values."""
+
+    name = "fish"
+    source_template = _SOURCE_FISH
+
+
+add_completion_class(CommaSafeFishComplete)
 
 # PowerShell: the command line and the cursor position go in COMP_LINE and COMP_POINT.
 _SOURCE_POWERSHELL = """\
