@@ -33,7 +33,8 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX shells")
 
 #: Stands in for a real key: it must never show up in anything a shell completes.
 SENTINEL = "sk_sentinel_never_to_be_completed_7311"
-PROMPT = "zsh% "
+#: The prompt each interactive shell is given (zsh writes it ``sh%% ``).
+PROMPT = "sh% "
 #: Enum values a shell's word splitting could cut: a comma, a colon, a space.
 ODD_PARTS = ["lid", "a,b", "x:y", "two words"]
 
@@ -106,15 +107,12 @@ def odd(tmp_path_factory: pytest.TempPathFactory) -> Cli:
 # --- zsh -------------------------------------------------------------------------------
 
 
-class Zsh:
-    """An interactive ``zsh -f`` in a pseudo-terminal with compinit and the CLI's script."""
+class Interactive:
+    """An interactive shell in a pseudo-terminal that has sourced the CLI's script."""
 
-    def __init__(self, zsh: str, cli: Cli) -> None:
-        self.term = Terminal([zsh, "-f", "-i"], env=cli.env, rows=30, columns=120)
-        self.term.send(
-            f"PS1='{PROMPT.replace('%', '%%')}'; autoload -Uz compinit; compinit -u;"
-            f" source <({cli.name} --show-completion zsh); clear\r"
-        )
+    def __init__(self, argv: list[str], cli: Cli, setup: str, ps1: str = PROMPT) -> None:
+        self.term = Terminal(argv, env=cli.env, rows=30, columns=120)
+        self.term.send(f"PS1='{ps1}'; {setup}; clear\r")
         self._wait_for_prompt()
 
     def _wait_for_prompt(self) -> None:
@@ -126,19 +124,28 @@ class Zsh:
                 return
         raise AssertionError(f"no fresh prompt; screen:\n{self.term.screen.text()}")
 
-    def tab(self, line: str, expect: str) -> tuple[str, list[str]]:
-        """Type ``line`` and Tab; the command line and the candidates zsh lists below it."""
-        self.term.send(line + "\t", expect=expect)
+    def tab(self, line: str, expect: str, keys: str = "\t") -> tuple[str, list[str]]:
+        """Type ``line`` and Tab; the command line and the candidates listed below it."""
+        self.term.send(line + keys, expect=expect)
         self.term.read(0.3)  # the rest of a listing written after ``expect``
         rows = self.term.screen.lines()
         self.term.send("\x03")
         self.term.send("clear\r")
         self._wait_for_prompt()
-        listed = [row for row in rows[1:] if row.strip()]
+        # Bash shows the prompt and the line again under its listing; that is no candidate.
+        listed = [row for row in rows[1:] if row.strip() and not row.startswith(PROMPT)]
         return rows[0].rstrip(), listed_candidates(listed)
 
     def close(self) -> None:
         self.term.close()
+
+
+class Zsh(Interactive):
+    """``zsh -f`` (no rc files) with compinit."""
+
+    def __init__(self, zsh: str, cli: Cli) -> None:
+        setup = f"autoload -Uz compinit; compinit -u; source <({cli.name} --show-completion zsh)"
+        super().__init__([zsh, "-f", "-i"], cli, setup, ps1=PROMPT.replace("%", "%%"))
 
 
 def listed_candidates(rows: list[str]) -> list[str]:
@@ -159,14 +166,14 @@ def assert_command_groups(listed: list[str]) -> None:
 
 
 @pytest.fixture
-def zsh_sessions(zsh: str) -> Iterator[list[Zsh]]:
-    opened: list[Zsh] = []
+def zsh_sessions() -> Iterator[list[Interactive]]:
+    opened: list[Interactive] = []
     yield opened
     for session in opened:
         session.close()
 
 
-def open_zsh(zsh: str, cli: Cli, opened: list[Zsh]) -> Zsh:
+def open_zsh(zsh: str, cli: Cli, opened: list[Interactive]) -> Zsh:
     session = Zsh(zsh, cli)
     opened.append(session)
     return session
@@ -215,6 +222,26 @@ def test_zsh_inserts_enum_values_with_comma_colon_and_space_whole(zsh, odd, zsh_
         line, _ = z.tab(command + typed, expect=command + inserted)
         assert line == f"{PROMPT}{command}{inserted}"
     assert SENTINEL not in z.term.output.decode()
+
+
+# --- bash (its protocol is tested in test_cli_terminal.py; here, what lands on the line) ---
+
+
+def test_bash_inserts_enum_values_with_comma_colon_and_space_as_one_word(odd, zsh_sessions):
+    # Bash put a candidate on the line unquoted, so "two words" became two arguments.
+    bash, why = ensure_program("bash")
+    if bash is None:
+        pytest.skip(why)
+    setup = f"source <({odd.name} --show-completion bash)"
+    b = Interactive([bash, "--norc", "--noprofile", "-i"], odd, setup)
+    zsh_sessions.append(b)
+    command = "kitchen-sink-api widgets update-part 7 "
+    _, listed = b.tab(command, expect="words", keys="\t\t")
+    assert sorted(listed) == sorted(["lid", "a\\,b", "x:y", "two\\ words"])
+    for typed, inserted in (("a", "a\\,b"), ("x", "x:y"), ("x:", "x:y"), ("t", "two\\ words")):
+        line, _ = b.tab(command + typed, expect=command + inserted)
+        assert line == f"{PROMPT}{command}{inserted}"
+    assert SENTINEL not in b.term.output.decode()
 
 
 # --- fish ------------------------------------------------------------------------------

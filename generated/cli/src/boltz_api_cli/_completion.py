@@ -4,7 +4,9 @@
 Resource names contain a colon (``admin:api-keys``), which bash treats as a
 word break, so click's stock bash script would see ``admin`` ``:``
 ``api-keys``. The bash script here sends the command line itself instead, and
-strips from each candidate the part bash already considers typed.
+strips from each candidate the part bash already considers typed. Bash puts a
+candidate on the line as it is, so each is shell-quoted first (``two\\ words``,
+not two words).
 
 Click's fish script cuts values at a comma; :class:`CommaSafeFishComplete`
 replaces it.
@@ -41,7 +43,7 @@ _SOURCE_BASH = """\
     response=$(env COMP_LINE="$COMP_LINE" COMP_POINT="$COMP_POINT" \
 COMP_WORDBREAKS="$COMP_WORDBREAKS" %(complete_var)s=bash_complete $1)
     for completion in $response; do
-        IFS=',' read type value <<< "$completion"
+        IFS=',' read -r type value <<< "$completion"
         if [[ $type == 'dir' ]]; then
             COMPREPLY=()
             compopt -o dirnames
@@ -49,6 +51,7 @@ COMP_WORDBREAKS="$COMP_WORDBREAKS" %(complete_var)s=bash_complete $1)
             COMPREPLY=()
             compopt -o default
         elif [[ $type == 'plain' ]]; then
+            printf -v value '%%q' "$value"
             COMPREPLY+=("$value")
         fi
     done
