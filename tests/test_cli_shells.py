@@ -35,8 +35,8 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX shells")
 SENTINEL = "sk_sentinel_never_to_be_completed_7311"
 #: The prompt each interactive shell is given (zsh writes it ``sh%% ``).
 PROMPT = "sh% "
-#: Enum values a shell's word splitting could cut: a comma, a colon, a space.
-ODD_PARTS = ["lid", "a,b", "x:y", "two words"]
+#: Enum values a shell could cut or misread: a comma, a colon, a space, an echo option.
+ODD_PARTS = ["lid", "a,b", "x:y", "two words", "-n"]
 
 
 @dataclass(frozen=True)
@@ -217,7 +217,7 @@ def test_zsh_inserts_enum_values_with_comma_colon_and_space_whole(zsh, odd, zsh_
     z = open_zsh(zsh, odd, zsh_sessions)
     command = "kitchen-sink-api widgets update-part 7 "
     _, listed = z.tab(command, expect="words")
-    assert listed == ["lid", "a,b", "x:y", "two\\ words"]
+    assert listed == ["lid", "a,b", "x:y", "two\\ words", "-n"]
     for typed, inserted in (("a", "a,b"), ("x", "x:y"), ("t", "two\\ words")):
         line, _ = z.tab(command + typed, expect=command + inserted)
         assert line == f"{PROMPT}{command}{inserted}"
@@ -237,7 +237,7 @@ def test_bash_inserts_enum_values_with_comma_colon_and_space_as_one_word(odd, zs
     zsh_sessions.append(b)
     command = "kitchen-sink-api widgets update-part 7 "
     _, listed = b.tab(command, expect="words", keys="\t\t")
-    assert sorted(listed) == sorted(["lid", "a\\,b", "x:y", "two\\ words"])
+    assert sorted(listed) == sorted(["lid", "a\\,b", "x:y", "two\\ words", "-n"])
     for typed, inserted in (("a", "a\\,b"), ("x", "x:y"), ("x:", "x:y"), ("t", "two\\ words")):
         line, _ = b.tab(command + typed, expect=command + inserted)
         assert line == f"{PROMPT}{command}{inserted}"
@@ -332,7 +332,8 @@ def test_fish_completes_kitchen_sink_commands_flags_and_enum_values(fish, kitche
 
 
 def test_fish_keeps_enum_values_with_comma_colon_and_space_whole(fish, odd):
-    # click's own fish script split each answer at every comma and offered "a" for "a,b".
+    # click's own fish script split each answer at every comma and offered "a" for "a,b",
+    # and its echo took "-n" for an option and printed nothing.
     command = "kitchen-sink-api widgets update-part 7 "
     got = fish_complete(fish, odd, [command, command + "a", command + "x", command + "t"])
     assert sorted(values(got[0])) == sorted(ODD_PARTS)
