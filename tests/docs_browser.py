@@ -10,10 +10,8 @@ failed or outgoing network requests, and the page's links and ids.
 from __future__ import annotations
 
 import base64
-import fcntl
 import json
 import os
-import shutil
 import subprocess
 import tempfile
 import threading
@@ -22,6 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
+
+from tests.debian_packages import ensure_program, find_program
+
+_CHROMIUM_NAMES = ("chromium", "chromium-browser")
 
 #: The flags the machine's documentation asks for: no sandbox as root, no GPU,
 #: and none of Chromium's own network traffic (this machine has no network).
@@ -38,11 +40,7 @@ FLAGS = (
 
 
 def find_chromium() -> str | None:
-    for name in ("chromium", "chromium-browser"):
-        path = shutil.which(name)
-        if path:
-            return path
-    return None
+    return find_program(_CHROMIUM_NAMES)
 
 
 def ensure_chromium() -> tuple[str | None, str]:
@@ -50,42 +48,7 @@ def ensure_chromium() -> tuple[str | None, str]:
 
     Returns ``(path, "")`` or ``(None, why it could not be had)``.
     """
-    path = find_chromium()
-    if path:
-        return path, ""
-    if shutil.which("apt-get") is None:
-        return None, "chromium is not installed and this machine has no apt-get"
-    if os.geteuid() != 0:
-        return None, "chromium is not installed and installing it needs root (apt-get)"
-    # Test workers (pytest-xdist) may get here together: one installs, the rest wait.
-    with open(os.path.join(tempfile.gettempdir(), "openapi-forge-chromium.lock"), "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        path = find_chromium()
-        if path:
-            return path, ""
-        return _apt_install_chromium()
-
-
-def _apt_install_chromium() -> tuple[str | None, str]:
-    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    log = []
-    for command in (
-        ["apt-get", "install", "-y", "--no-install-recommends", "chromium"],
-        ["apt-get", "update"],
-        ["apt-get", "install", "-y", "--no-install-recommends", "chromium"],
-    ):
-        try:
-            done = subprocess.run(
-                command, env=env, capture_output=True, text=True, timeout=900, check=False
-            )
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            return None, f"`{' '.join(command)}` failed: {exc}"
-        log.append(f"$ {' '.join(command)} -> {done.returncode}\n{done.stderr[-600:]}")
-        if command[1] == "install" and done.returncode == 0:
-            path = find_chromium()
-            if path:
-                return path, ""
-    return None, "could not install chromium with apt-get:\n" + "\n".join(log)
+    return ensure_program("chromium", _CHROMIUM_NAMES)
 
 
 class BrowserError(RuntimeError):

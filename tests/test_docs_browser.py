@@ -102,8 +102,9 @@ def test_the_checker_notices_errors_and_broken_links(browser: Browser, tmp_path:
 
 def test_a_machine_without_chromium_or_apt_gets_a_reason(monkeypatch: pytest.MonkeyPatch):
     """Where Chromium cannot be had, the reason is given (and the tests above skip with it)."""
+    import tests.debian_packages as debian_packages
     import tests.docs_browser as docs_browser
 
-    monkeypatch.setattr(docs_browser.shutil, "which", lambda name: None)
+    monkeypatch.setattr(debian_packages.shutil, "which", lambda name: None)
     path, why = docs_browser.ensure_chromium()
     assert path is None and "no apt-get" in why

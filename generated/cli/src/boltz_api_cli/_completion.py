@@ -4,7 +4,12 @@
 Resource names contain a colon (``admin:api-keys``), which bash treats as a
 word break, so click's stock bash script would see ``admin`` ``:``
 ``api-keys``. The bash script here sends the command line itself instead, and
-strips from each candidate the part bash already considers typed.
+strips from each candidate the part bash already considers typed. Bash puts a
+candidate on the line as it is, so each is shell-quoted first (``two\\ words``,
+not two words).
+
+Click's fish script cuts values at a comma; :class:`CommaSafeFishComplete`
+replaces it.
 
 Click has no PowerShell support: :class:`PowerShellComplete` adds it with
 the same protocol (the script sends the command line, the program answers
@@ -23,6 +28,7 @@ from typing import Any
 import click
 from click.shell_completion import (
     BashComplete,
+    FishComplete,
     add_completion_class,
     get_completion_class,
     split_arg_string,
@@ -37,7 +43,7 @@ _SOURCE_BASH = """\
     response=$(env COMP_LINE="$COMP_LINE" COMP_POINT="$COMP_POINT" \
 COMP_WORDBREAKS="$COMP_WORDBREAKS" %(complete_var)s=bash_complete $1)
     for completion in $response; do
-        IFS=',' read type value <<< "$completion"
+        IFS=',' read -r type value <<< "$completion"
         if [[ $type == 'dir' ]]; then
             COMPREPLY=()
             compopt -o dirnames
@@ -45,6 +51,7 @@ COMP_WORDBREAKS="$COMP_WORDBREAKS" %(complete_var)s=bash_complete $1)
             COMPREPLY=()
             compopt -o default
         elif [[ $type == 'plain' ]]; then
+            printf -v value '%%q' "$value"
             COMPREPLY+=("$value")
         fi
     done
@@ -91,6 +98,39 @@ class ColonSafeBashComplete(BashComplete):
 
 
 add_completion_class(ColonSafeBashComplete)
+
+# Fish: click's script splits each answer at every comma, so a value such as
+# ``a,b`` came back as ``a``; only the first comma ends the type. printf, not
+# echo, so a value like ``-n`` is printed rather than read as echo's option.
+_SOURCE_FISH = """\
+function %(complete_func)s
+    set -l response (env %(complete_var)s=fish_complete COMP_WORDS=(commandline -cp) \
+COMP_CWORD=(commandline -t) %(prog_name)s)
+    for completion in $response
+        set -l kind_value (string split --max 1 ',' -- $completion)
+        switch $kind_value[1]
+            case dir
+                __fish_complete_directories $kind_value[2]
+            case file
+                __fish_complete_path $kind_value[2]
+            case plain
+                printf '%%s\\n' $kind_value[2]
+        end
+    end
+end
+
+complete --no-files --command %(prog_name)s --arguments "(%(complete_func)s)"
+"""
+
+
+class CommaSafeFishComplete(FishComplete):
+    """Fish completion whose script keeps commas inside values."""
+
+    name = "fish"
+    source_template = _SOURCE_FISH
+
+
+add_completion_class(CommaSafeFishComplete)
 
 # PowerShell: the command line and the cursor position go in COMP_LINE and COMP_POINT.
 _SOURCE_POWERSHELL = """\
