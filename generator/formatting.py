@@ -228,6 +228,8 @@ _NON_ASCII_LINE = re.compile(r"^.*[^\x00-\x7f].*$", re.M)
 #: is left alone only in a one-tuple of one name or string (checked below).
 _TRAILING_COMMA = re.compile(r",[ \t]+[)\]}]|,[\]}]|,\)")
 _SPACING = re.compile(r",[^\s)\]}]|[(\[{][ \t]")
+#: ``from x import (a, b)`` on one line: black drops the redundant brackets.
+_PARENTHESISED_IMPORT = re.compile(r"^[ \t]*from [\w.]+ import \([^\n]*\)[ \t]*$", re.M)
 _ONE_TUPLE = re.compile(r"""\((?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|[\w.]+)\Z""")
 #: Three blank lines (black keeps two at most), or two inside a block (one).
 _BLANK_LINES = re.compile(r"\n\n\n(?:\n|(?=[ \t]))")
@@ -278,7 +280,8 @@ def needs_black(text: str) -> bool:
       or docstring line, a comment, an item or the head of an item that is
       one string or name, a string too long even on a line of its own);
     * trailing whitespace, tabs in indentation, spacing around commas and
-      brackets, trailing commas black would explode or drop;
+      brackets, trailing commas black would explode or drop, brackets
+      around a one-line import;
     * blank lines black would add or fold: around defs and classes, after
       imports, a module or class docstring, a def's body; inside brackets;
       empty brackets split over two lines;
@@ -309,6 +312,7 @@ def needs_black(text: str) -> bool:
             lines.append((start, "tab"))  # a tab in a line's indentation
     # Spacing black would change: ``a,b``, ``a ,b``, ``( a``, ``a )`` (outside strings).
     lines += [(m.start(), "comma") for m in _SPACING.finditer(text)]
+    lines += [(m.start(), "comma") for m in _PARENTHESISED_IMPORT.finditer(text)]
     lines += [(at, "comma") for at in _find_all(text, (" ,", "\t,"))]
     for at in _find_all(text, (" )", " ]", " }")):
         if text[at - 1] not in " \t\n([{,":

@@ -235,6 +235,17 @@ def test_needs_black_flags_what_black_would_change(
         assert needs_black(slipped), f"{slip} in {path} not flagged"
 
 
+def test_a_one_line_import_in_brackets_is_flagged():
+    """black drops the brackets of ``from x import (a, b)`` when it fits one line
+    (found by the property test above on the SDK's _streaming.py)."""
+    text = "from typing import (Any, List)\n\nx: List[Any] = []\n"
+    assert format_python(text) != text and needs_black(text)
+    kept = "from typing import Any, List\n\nx: List[Any] = []\n"
+    assert format_python(kept) == kept and not needs_black(kept)
+    quoted = 'x = "from typing import (Any, List)"\n'
+    assert not needs_black(quoted)
+
+
 def test_commas_inside_a_long_string_line_are_not_trailing_commas():
     """JSON text in one literal (the CLI's schemas): a suspect comma every few
     characters, all inside the string, so black has nothing to do."""

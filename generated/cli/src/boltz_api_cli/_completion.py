@@ -100,7 +100,7 @@ class ColonSafeBashComplete(BashComplete):
 add_completion_class(ColonSafeBashComplete)
 
 # Fish: click's script splits each answer at every comma, so a value such as
-# ``a,b`` came back as ``a``; only the first comma ends the type. printf, not
+# "a" comma "b" came back as "a"; only the first comma ends the type. printf, not
 # echo, so a value like ``-n`` is printed rather than read as echo's option.
 _SOURCE_FISH = """\
 function %(complete_func)s
