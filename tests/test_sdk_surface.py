@@ -1102,10 +1102,15 @@ def test_an_option_sent_nowhere_is_a_typed_keyword_kept_on_the_client(make_sdk, 
     from_env = cls(http_client=http)
     assert (from_env.webhook_secret, from_env.strict, from_env.shard) == ("whsec-from-env", True, 7)
 
+    monkeypatch.setenv("HOOKS_SHARD", "seven")
+    with pytest.raises(getattr(sdk.package, sdk.api.names.error_base), match="HOOKS_SHARD"):
+        cls(http_client=http)
+    monkeypatch.setenv("HOOKS_SHARD", "7")
     client = cls(webhook_secret="whsec-given", strict=False, http_client=http)
     assert client.webhook_secret == "whsec-given" and client.strict is False
+    assert client.shard == 7
     copied = client.with_options(shard=3)
-    assert (copied.webhook_secret, copied.shard) == ("whsec-given", 3)
+    assert (copied.webhook_secret, copied.shard, copied.strict) == ("whsec-given", 3, False)
     assert client.copy(webhook_secret="whsec-new").webhook_secret == "whsec-new"
 
     client.events.list()
@@ -1116,3 +1121,31 @@ def test_an_option_sent_nowhere_is_a_typed_keyword_kept_on_the_client(make_sdk, 
     assert "whsec-given" in client._secrets()
     assert False not in client._secrets() and 7 not in client._secrets()
     sdk.mypy()
+
+
+def test_a_kept_option_required_by_nullable_false_and_checked_defaults(make_sdk, monkeypatch):
+    from generator.errors import ConfigError
+
+    monkeypatch.delenv("HOOKS_REGION", raising=False)
+    config = {
+        "client_settings": {
+            "opts": {"region": {"type": "string", "read_env": "HOOKS_REGION", "nullable": False}}
+        },
+        "resources": {"events": {"methods": {"list": "get /events"}}},
+    }
+    sdk = make_sdk(KEPT, config)
+    (kept,) = sdk.api.client_settings.kept_options
+    assert (kept.option, kept.required, kept.secret) == ("region", True, False)
+    with pytest.raises(getattr(sdk.package, sdk.api.names.error_base), match="HOOKS_REGION"):
+        sdk.package.Hooks()
+    assert sdk.package.Hooks(region="eu").region == "eu"
+    assert "region: str\n" in sdk.source("_client.py")
+    sdk.mypy()
+
+    bad = {
+        "client_settings": {"opts": {"shard": {"type": "integer", "default": "many"}}},
+        "resources": {"events": {"methods": {"list": "get /events"}}},
+    }
+    with pytest.raises(ConfigError, match="not an integer") as caught:
+        make_sdk(KEPT, bad)
+    assert caught.value.pointer == "/client_settings/opts/shard/default"

@@ -117,7 +117,9 @@ class _Builder(ResourcesMixin):
                 kind != "boolean" and isinstance(default, bool)
             ):
                 raise self._config_error(
-                    opt.pointer + "/default", f"default {default!r} is not a {kind}", opt.line
+                    opt.pointer + "/default",
+                    f"default {default!r} is not {'an' if kind == 'integer' else 'a'} {kind}",
+                    opt.line,
                 )
         return KeptOption(
             option=opt.name,

@@ -161,6 +161,8 @@ class KeptOptionView:
     #: The value read from ``env_var`` (a non-empty ``os.environ`` entry), converted.
     env_value: str
     env_var: str | None
+    #: The error when the variable does not convert (``HOOKS_SHARD must be an integer``).
+    env_error: str | None
     default: str | None
     required: bool
     doc: str
@@ -187,6 +189,11 @@ def _kept_option_view(opt: KeptOption) -> KeptOptionView:
         attr_annotation=py_type if filled else f"Optional[{py_type}]",
         env_value=env_value,
         env_var=opt.env_var,
+        env_error={"int": "an integer", "float": "a number"}.get(py_type)
+        and (
+            f"The {opt.env_var} environment variable must be "
+            + {"int": "an integer", "float": "a number"}[py_type]
+        ),
         default=default,
         required=opt.required,
         doc=(opt.description or "").strip().rstrip("."),
