@@ -470,6 +470,24 @@ class HeaderOption:
 
 
 @dataclass(frozen=True)
+class KeptOption:
+    """A client option that is neither a credential nor sent with requests
+    (``webhook_secret``): a constructor keyword the client keeps as an attribute
+    for code that reads it (webhook verification, helpers)."""
+
+    option: str
+    type: Literal["string", "boolean", "integer", "number"] = "string"
+    #: Read from this variable when not passed; None: only passed.
+    env_var: str | None = None
+    description: str | None = None
+    #: Used when neither passed nor in the environment; None: left unset.
+    default: str | int | float | bool | None = None
+    required: bool = False
+    #: Its value is redacted like a credential's wherever the client logs.
+    secret: bool = False
+
+
+@dataclass(frozen=True)
 class StreamRule:
     """What a stream does with a server-sent event (the config's ``streaming.on_event``),
     the first matching rule deciding."""
@@ -498,6 +516,7 @@ class ClientSettings:
     query_nested_format: Literal["brackets", "dots"] | None = None
     default_headers: tuple[tuple[str, str], ...] = ()
     header_options: tuple[HeaderOption, ...] = ()
+    kept_options: tuple[KeptOption, ...] = ()
     #: Empty: every event is yielded.
     stream_rules: tuple[StreamRule, ...] = ()
     #: The config's ``readme.example_requests``: (name, method, path, JSON of the params).

@@ -510,6 +510,40 @@ def cli_flag(wire_name: str, *, is_array: bool) -> str:
     return "-".join(parts) or "value"
 
 
+def component_model_name(
+    name: str, package: tuple[str, ...], role: str, shared_package: str | None
+) -> tuple[str, tuple[str, ...]]:
+    """(class name, types package) of a component's model in one role.
+
+    Responses keep ``name`` in ``package``. Requests take a ``Param`` suffix
+    beside it (``PetParam``), except a shared model's: its TypedDict keeps the
+    plain name in the sibling ``<shared>_params`` package
+    (``types.shared_params.Transformation``), the layout the Stainless SDKs use
+    so a shared type reads the same in requests and responses.
+    """
+    if role != "request":
+        return name, package
+    if shared_package is not None and package == (shared_package,):
+        return name, (shared_params_package(shared_package),)
+    return name + "Param", package
+
+
+def shared_params_package(shared_package: str) -> str:
+    """The types package of the shared models' request TypedDicts."""
+    return shared_package + "_params"
+
+
+_SECRET_WORDS = frozenset(
+    {"secret", "token", "password", "passwd", "key", "credential", "credentials"}
+)
+
+
+def looks_secret(option: str) -> bool:
+    """True when a client option's name says it holds a secret (``webhook_secret``,
+    ``signing_key``): its value is then redacted like a credential's."""
+    return not _SECRET_WORDS.isdisjoint(words(option.lower()))
+
+
 def docs_method_word(method: str) -> str:
     """How the reference docs spell a method inside a type name (create -> New)."""
     return {"create": "New", "retrieve": "Get"}.get(method, pascal(method))

@@ -75,6 +75,8 @@ class ModelPolicy:
 
     promote_components: bool
     declared: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    #: The types package of the config's shared models, if any.
+    shared_package: str | None = None
 
 
 @dataclass
@@ -363,6 +365,10 @@ class TypeBuilder:
             self._inlining.pop()
         return _with_null(expr, nullable)
 
+    def wants_model(self, schema: Any, at: Position) -> bool:
+        """True when the schema at ``at`` is a model where it is used."""
+        return self._wants_model(schema, at)
+
     def _wants_model(self, schema: Any, at: Position) -> bool:
         if at.key in self._recursive or at.key in self.policy.declared:
             return True
@@ -383,8 +389,7 @@ class TypeBuilder:
             name, package = declared
         else:
             name, package = naming.pascal(_component_name(at)) or "Model", ()
-        if role == "request":
-            name += "Param"
+        name, package = naming.component_model_name(name, package, role, self.policy.shared_package)
         module, class_name = self.new_module(package, name)
         model_id = self._model_id(role, module, class_name)
         self._components[(at.key, role)] = model_id
@@ -408,6 +413,11 @@ class TypeBuilder:
                 source=Source(at.doc.display, at.pointer),
             )
         return model_id
+
+    def component_model(self, schema: Any, at: Position, role: ModelRole) -> str:
+        """The model of the component ``schema`` (found at ``at``) in ``role``,
+        built if it is not yet."""
+        return self._component_model(schema, at, role)
 
     @staticmethod
     def _model_id(role: ModelRole, module: tuple[str, ...], class_name: str) -> str:

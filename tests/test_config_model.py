@@ -51,7 +51,11 @@ def test_a_security_scheme_only_the_config_declares_becomes_the_client_option(
 def test_shared_models_live_in_types_shared_and_are_reused(fleet: tuple[API, Diagnostics]):
     api, _ = fleet
     coordinates = [m for m in api.models if m.class_name == "Coordinates"]
-    assert coordinates and all(m.module[0] == "shared" for m in coordinates)
+    # The model in types/shared; the TypedDict requests use, of the same name, in shared_params.
+    assert coordinates and all(
+        m.module[0] == ("shared" if m.role == "response" else "shared_params") for m in coordinates
+    )
+    assert {m.role for m in coordinates} == {"response", "request"}
     ship = next(m for m in api.models if m.class_name == "Ship")
     position = next(p for p in ship.properties if p.py_name == "position")
     assert "Coordinates" in repr(position.type)

@@ -936,3 +936,216 @@ def test_webhook_unwrap_methods_parse_and_verify_payloads(make_sdk):
     with pytest.raises(ValueError, match="without a key"):
         client.webhooks.unwrap(payload, headers=_signed(payload, "k"))
     sdk.mypy()
+
+
+# --- shared models (`resources.$shared`) --------------------------------------------
+
+
+SHARED = _doc(
+    "Atlas",
+    {
+        "/maps": {
+            "post": {
+                "operationId": "createMap",
+                "requestBody": {
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "type": "object",
+                                "required": ["center"],
+                                "properties": {
+                                    "center": {"$ref": "#/components/schemas/Point"},
+                                    "label": {"$ref": "#/components/schemas/Label"},
+                                    "filter": {"$ref": "#/components/schemas/Filter"},
+                                },
+                            }
+                        }
+                    }
+                },
+                "responses": _ok(
+                    {
+                        "type": "object",
+                        "properties": {
+                            "id": {"type": "string"},
+                            "label": {"$ref": "#/components/schemas/Label"},
+                        },
+                    }
+                ),
+            }
+        },
+        # Sends a shared model and gets the same one back: the resource module
+        # meets the model and its TypedDict under one name.
+        "/labels": {
+            "put": {
+                "operationId": "putLabel",
+                "requestBody": {
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "type": "object",
+                                "properties": {"label": {"$ref": "#/components/schemas/Label"}},
+                            }
+                        }
+                    }
+                },
+                "responses": _ok({"$ref": "#/components/schemas/Label"}),
+            }
+        },
+    },
+    components={
+        "schemas": {
+            "Point": {
+                "type": "object",
+                "required": ["x", "y"],
+                "properties": {"x": {"type": "number"}, "y": {"type": "number"}},
+            },
+            "Label": {"type": "object", "properties": {"name": {"type": "string"}}},
+            "Filter": {"type": "object", "properties": {"kind": {"type": "string"}}},
+        }
+    },
+)
+SHARED_CONFIG = {
+    "resources": {
+        "$shared": {
+            "models": {
+                "Point": "#/components/schemas/Point",
+                "Label": "#/components/schemas/Label",
+            }
+        },
+        "maps": {
+            "models": {"Filter": "#/components/schemas/Filter"},
+            "methods": {"create": "post /maps", "put_label": "put /labels"},
+        },
+    }
+}
+
+
+def test_shared_models_are_models_in_shared_and_typeddicts_in_shared_params(make_sdk):
+    sdk = make_sdk(SHARED, SHARED_CONFIG)
+    names = {(m.role, m.module, m.class_name) for m in sdk.api.models}
+    # Point is only sent, yet its model is in types/shared as well.
+    assert ("response", ("shared", "point"), "Point") in names
+    assert ("request", ("shared_params", "point"), "Point") in names
+    assert ("response", ("shared", "label"), "Label") in names
+    assert ("request", ("shared_params", "label"), "Label") in names
+    # A model that is not shared keeps the Param suffix beside its package.
+    assert ("request", ("filter_param",), "FilterParam") in names
+    assert not any(name == "PointParam" or name == "LabelParam" for _, _, name in names)
+
+    types = sdk.package.types
+    shared = importlib.import_module("atlas_api.types.shared")
+    params = importlib.import_module("atlas_api.types.shared_params")
+    assert types.Point is shared.Point and types.Label is shared.Label
+    assert "x" in shared.Point.model_fields
+    from typing_extensions import is_typeddict
+
+    assert is_typeddict(params.Point) and is_typeddict(params.Label)
+    assert "x: Required[float]" in sdk.source("types", "shared_params", "point.py")
+    # `types` re-exports the models, never the TypedDicts of the same names.
+    assert not hasattr(types, "PointParam")
+    assert types.Point is not params.Point
+
+    resource = sdk.source("resources", "maps.py")
+    assert "from ..types.shared_params.point import Point" in resource
+    assert "from ..types.shared_params.label import Label" in resource
+    assert "from ..types.filter_param import FilterParam" in resource
+    seen: list[httpx.Request] = []
+    client = sdk.package.Atlas(http_client=httpx.Client(transport=_recorder(seen, {"id": "m"})))
+    client.maps.create(center={"x": 1, "y": 2}, label={"name": "home"})
+    assert json.loads(seen[0].content) == {"center": {"x": 1, "y": 2}, "label": {"name": "home"}}
+    back = client.maps.put_label(label={"name": "home"})
+    assert type(back) is shared.Label
+    sdk.mypy()
+
+
+# --- client options the client keeps but sends nowhere -----------------------------
+
+
+KEPT = _doc(
+    "Hooks",
+    {"/events": {"get": {"operationId": "listEvents", "responses": _ok({"type": "object"})}}},
+)
+KEPT_CONFIG = {
+    "client_settings": {
+        "opts": {
+            "webhook_secret": {"type": "string", "read_env": "HOOKS_WEBHOOK_SECRET"},
+            "strict": {"type": "boolean", "read_env": "HOOKS_STRICT", "default": False},
+            "shard": {"type": "integer", "read_env": "HOOKS_SHARD", "nullable": True},
+        }
+    },
+    "resources": {"events": {"methods": {"list": "get /events"}}},
+}
+
+
+def test_an_option_sent_nowhere_is_a_typed_keyword_kept_on_the_client(make_sdk, monkeypatch):
+    for name in ("HOOKS_WEBHOOK_SECRET", "HOOKS_STRICT", "HOOKS_SHARD"):
+        monkeypatch.delenv(name, raising=False)
+    sdk = make_sdk(KEPT, KEPT_CONFIG)
+    assert any("'webhook_secret'" in w and "sends it nowhere" in w for w in sdk.warnings)
+    cls = sdk.package.Hooks
+    for c in (cls, sdk.package.AsyncHooks):
+        params = inspect.signature(c).parameters
+        assert {"webhook_secret", "strict", "shard"} <= set(params)
+        assert params["webhook_secret"].kind is inspect.Parameter.KEYWORD_ONLY
+    assert "webhook_secret: Optional[str] = None" in sdk.source("_client.py")
+    assert "shard: Optional[int] = None" in sdk.source("_client.py")
+    assert "strict: Optional[bool] = None" in sdk.source("_client.py")
+
+    seen: list[httpx.Request] = []
+    http = httpx.Client(transport=_recorder(seen))
+    bare = cls(http_client=http)
+    assert (bare.webhook_secret, bare.strict, bare.shard) == (None, False, None)
+
+    monkeypatch.setenv("HOOKS_WEBHOOK_SECRET", "whsec-from-env")
+    monkeypatch.setenv("HOOKS_STRICT", "true")
+    monkeypatch.setenv("HOOKS_SHARD", "7")
+    from_env = cls(http_client=http)
+    assert (from_env.webhook_secret, from_env.strict, from_env.shard) == ("whsec-from-env", True, 7)
+
+    monkeypatch.setenv("HOOKS_SHARD", "seven")
+    with pytest.raises(getattr(sdk.package, sdk.api.names.error_base), match="HOOKS_SHARD"):
+        cls(http_client=http)
+    monkeypatch.setenv("HOOKS_SHARD", "7")
+    client = cls(webhook_secret="whsec-given", strict=False, http_client=http)
+    assert client.webhook_secret == "whsec-given" and client.strict is False
+    assert client.shard == 7
+    copied = client.with_options(shard=3)
+    assert (copied.webhook_secret, copied.shard, copied.strict) == ("whsec-given", 3, False)
+    assert client.copy(webhook_secret="whsec-new").webhook_secret == "whsec-new"
+
+    client.events.list()
+    sent = seen[-1]
+    assert "whsec-given" not in str(sent.url) and "whsec-given" not in str(dict(sent.headers))
+    assert "whsec-given" not in repr(client)
+    # A secret-looking option is redacted wherever the client logs, like a credential.
+    assert "whsec-given" in client._secrets()
+    assert False not in client._secrets() and 7 not in client._secrets()
+    sdk.mypy()
+
+
+def test_a_kept_option_required_by_nullable_false_and_checked_defaults(make_sdk, monkeypatch):
+    from generator.errors import ConfigError
+
+    monkeypatch.delenv("HOOKS_REGION", raising=False)
+    config = {
+        "client_settings": {
+            "opts": {"region": {"type": "string", "read_env": "HOOKS_REGION", "nullable": False}}
+        },
+        "resources": {"events": {"methods": {"list": "get /events"}}},
+    }
+    sdk = make_sdk(KEPT, config)
+    (kept,) = sdk.api.client_settings.kept_options
+    assert (kept.option, kept.required, kept.secret) == ("region", True, False)
+    with pytest.raises(getattr(sdk.package, sdk.api.names.error_base), match="HOOKS_REGION"):
+        sdk.package.Hooks()
+    assert sdk.package.Hooks(region="eu").region == "eu"
+    assert "region: str\n" in sdk.source("_client.py")
+    sdk.mypy()
+
+    bad = {
+        "client_settings": {"opts": {"shard": {"type": "integer", "default": "many"}}},
+        "resources": {"events": {"methods": {"list": "get /events"}}},
+    }
+    with pytest.raises(ConfigError, match="not an integer") as caught:
+        make_sdk(KEPT, bad)
+    assert caught.value.pointer == "/client_settings/opts/shard/default"

@@ -7,10 +7,10 @@ import re
 from functools import cached_property
 
 from .. import naming, versions
-from ..config import SHARED_PACKAGE, Config, default_names
+from ..config import SHARED_PACKAGE, ClientOption, Config, default_names
 from ..errors import Diagnostics
 from ..loader import Document
-from ..model import API, ClientSettings, HeaderOption, Names, StreamRule
+from ..model import API, ClientSettings, HeaderOption, KeptOption, Names, StreamRule
 from ..refs import Resolver
 from ..schemas import ModelPolicy, TypeBuilder
 from .common import text_of
@@ -44,6 +44,7 @@ class _Builder(ResourcesMixin):
         policy = ModelPolicy(
             promote_components=self.config.resources is None,
             declared=self._declared_models(),
+            shared_package=SHARED_PACKAGE if self.config.shared_models else None,
         )
         version = str(self.data.get("openapi", ""))
         self.types = TypeBuilder(
@@ -73,6 +74,7 @@ class _Builder(ResourcesMixin):
         )
         self.page_classes: dict[str, str] = {}
         resources = tuple(self._resource(d, ()) for d in drafts.values())
+        self._shared_response_models()
         servers = self._servers()
         return API(
             names=names,
@@ -91,14 +93,64 @@ class _Builder(ResourcesMixin):
             shared_package=SHARED_PACKAGE if self.config.shared_models else None,
         )
 
+    def _shared_response_models(self) -> None:
+        """Every shared model is a class in types/shared, even one only requests
+        use (whose TypedDict is in types/shared_params), as the Stainless SDKs have it."""
+        for _, ref in self.config.shared_models:
+            # `_declared_models` has already reported refs that point nowhere.
+            target, node = self.resolver.lookup(ref, self.root)
+            if self.types.wants_model(node, target):
+                self.types.component_model(node, target, "response")
+
+    def _kept_option(self, opt: ClientOption) -> KeptOption:
+        """An option the client takes and keeps but sends nowhere, typed per its ``type``."""
+        kind = opt.type if opt.type in ("string", "boolean", "integer", "number") else "string"
+        default = opt.default
+        if default is not None:
+            expected: tuple[type, ...] = {
+                "string": (str,),
+                "boolean": (bool,),
+                "integer": (int,),
+                "number": (int, float),
+            }[kind]
+            if not isinstance(default, expected) or (
+                kind != "boolean" and isinstance(default, bool)
+            ):
+                raise self._config_error(
+                    opt.pointer + "/default",
+                    f"default {default!r} is not {'an' if kind == 'integer' else 'a'} {kind}",
+                    opt.line,
+                )
+        return KeptOption(
+            option=opt.name,
+            type=kind,  # type: ignore[arg-type]
+            env_var=opt.read_env,
+            description=opt.description,
+            default=default,
+            required=opt.nullable is False and default is None,
+            secret=kind == "string" and naming.looks_secret(opt.name),
+        )
+
     def _client_settings(self) -> ClientSettings:
         c = self.config
         defaults = ClientSettings()
         # Header options are keywords of the client beside its credentials.
         taken = naming.CLIENT_RESERVED | {s.option for s in self.security}
         header_options = []
+        kept_options = []
         for opt in c.client_options:
-            if opt.security_scheme is not None or opt.send_in_header is None:
+            if opt.security_scheme is not None:
+                continue
+            if opt.send_in_header is None:
+                if opt.send_in_query is None:
+                    # Sent nowhere: the client keeps it for code that reads it.
+                    if opt.name in taken:
+                        raise self._config_error(
+                            opt.pointer,
+                            f"client option {opt.name!r} is taken by the client itself",
+                            opt.line,
+                        )
+                    kept_options.append(self._kept_option(opt))
                 continue
             if opt.name in taken:
                 raise self._config_error(
@@ -126,6 +178,7 @@ class _Builder(ResourcesMixin):
             query_nested_format=c.query_nested_format,  # type: ignore[arg-type]
             default_headers=c.default_headers,
             header_options=tuple(header_options),
+            kept_options=tuple(kept_options),
             readme_examples=tuple(
                 (e.name, e.http_method, e.path, json.dumps(e.params, sort_keys=True, default=str))
                 for e in c.readme_examples

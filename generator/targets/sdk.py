@@ -19,6 +19,7 @@ from ..model import (
     API,
     ArrayType,
     EnumType,
+    KeptOption,
     MapType,
     Model,
     ModelRef,
@@ -148,6 +149,57 @@ def _child_view(resource: Resource, from_module: tuple[str, ...]) -> ChildView:
     )
 
 
+_KEPT_TYPES = {"string": "str", "boolean": "bool", "integer": "int", "number": "float"}
+
+
+@dataclass
+class KeptOptionView:
+    option: str
+    py_type: str
+    #: The attribute's annotation: Optional unless a default or a requirement fills it.
+    attr_annotation: str
+    #: The value read from ``env_var`` (a non-empty ``os.environ`` entry), converted.
+    env_value: str
+    env_var: str | None
+    #: The error when the variable does not convert (``HOOKS_SHARD must be an integer``).
+    env_error: str | None
+    default: str | None
+    required: bool
+    doc: str
+
+
+def _kept_option_view(opt: KeptOption) -> KeptOptionView:
+    py_type = _KEPT_TYPES[opt.type]
+    raw = f"os.environ[{escape.py_string(opt.env_var or '')}]"
+    env_value = {
+        "str": raw,
+        "bool": f"{raw}.strip().lower() in ('1', 'true', 'yes', 'on')",
+        "int": f"int({raw})",
+        "float": f"float({raw})",
+    }[py_type]
+    default = None
+    if opt.default is not None:
+        default = (
+            escape.py_string(opt.default) if isinstance(opt.default, str) else repr(opt.default)
+        )
+    filled = opt.required or default is not None
+    return KeptOptionView(
+        option=opt.option,
+        py_type=py_type,
+        attr_annotation=py_type if filled else f"Optional[{py_type}]",
+        env_value=env_value,
+        env_var=opt.env_var,
+        env_error={"int": "an integer", "float": "a number"}.get(py_type)
+        and (
+            f"The {opt.env_var} environment variable must be "
+            + {"int": "an integer", "float": "a number"}[py_type]
+        ),
+        default=default,
+        required=opt.required,
+        doc=(opt.description or "").strip().rstrip("."),
+    )
+
+
 def _client_view(api: API) -> dict[str, object]:
     module = ("_client",)
     operations = [op for _, op in api.all_operations()]
@@ -178,7 +230,11 @@ def _client_view(api: API) -> dict[str, object]:
         + ", ".join(escape.py_string(name) for name, _ in environments)
         + "]",
         "auth": auth,
-        "secret_values": tuple_literal([f"self.{s.option}" for s in auth]),
+        "kept": [_kept_option_view(o) for o in api.client_settings.kept_options],
+        "secret_values": tuple_literal(
+            [f"self.{s.option}" for s in auth]
+            + [f"self.{o.option}" for o in api.client_settings.kept_options if o.secret]
+        ),
         "auth_header_names": tuple_literal(
             [escape.py_string(h) for h in dict.fromkeys(s.header for s in auth if s.header)]
         ),
