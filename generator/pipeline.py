@@ -148,6 +148,11 @@ def _render(
     staging: Staging | None,
 ) -> tuple[dict[str, str], list[str]]:
     """The files rendered here, and the paths the child wrote into ``staging``."""
+    if _Aside.splits(api, jobs):
+        # Both processes render part of the docs from the same views: built once
+        # here, the forked child inherits them.
+        with timings.stage("model docs"):
+            docs.prepare_docs(api)
     aside = _Aside.start(api, jobs, formatted, staging)
     produced: dict[str, dict[str, str]] = {}
     written: list[str] = []
@@ -209,16 +214,21 @@ class _Aside:
         self._process.start()
         send.close()
 
+    @staticmethod
+    def splits(api: API, jobs: int | None) -> bool:
+        """Whether the work on ``api`` is split over two processes."""
+        workers = jobs if jobs is not None else (os.cpu_count() or 1)
+        return (
+            workers >= 2
+            and len(api.all_operations()) >= PARALLEL_FROM_OPERATIONS
+            and "fork" in multiprocessing.get_all_start_methods()
+        )
+
     @classmethod
     def start(
         cls, api: API, jobs: int | None, formatted: bool, staging: Staging | None
     ) -> _Aside | None:
-        workers = jobs if jobs is not None else (os.cpu_count() or 1)
-        if (
-            workers < 2
-            or len(api.all_operations()) < PARALLEL_FROM_OPERATIONS
-            or "fork" not in multiprocessing.get_all_start_methods()
-        ):
+        if not cls.splits(api, jobs):
             return None
         return cls(api, formatted, staging)
 

@@ -501,9 +501,14 @@ class _HTMLAudit(html.parser.HTMLParser):
         super().__init__(convert_charrefs=True)
         self.problems: list[str] = []
         self.scripts = 0
+        self.in_json = False  # inside a highlighted JSON example
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in _HTML_TAGS:
+        if tag == "code" and ("class", "language-json") in attrs:
+            self.in_json = True
+        # The highlighter marks JSON keys and strings with <b> and <i>; nowhere else
+        # does the site write them.
+        if tag not in _HTML_TAGS and not (self.in_json and tag in ("b", "i")):
             self.problems.append(f"unexpected element <{tag}>")
         if tag == "script":
             self.scripts += 1
@@ -512,6 +517,10 @@ class _HTMLAudit(html.parser.HTMLParser):
                 self.problems.append(f"event handler attribute {name} on <{tag}>")
             if value and re.match(r"\s*javascript:", value, re.I):
                 self.problems.append(f"javascript: URL in <{tag} {name}>")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "code":
+            self.in_json = False
 
 
 def docs_escaped(out: Path, marker: str = CANARY) -> list[str]:

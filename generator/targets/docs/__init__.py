@@ -38,7 +38,7 @@ from .fields import INLINE_FIELDS, shared_models
 from .html import html_fields
 from .markdown import markdown_fields
 from .navigation import NAV_METHODS, nav_doc
-from .pages import render_docs, resource_docs, site_docs
+from .pages import prepare_docs, render_docs, resource_docs, site_docs
 from .views import (
     LANGS,
     TYPES_ANCHOR,
@@ -81,6 +81,7 @@ __all__ = [
     "json_pretty",
     "markdown_fields",
     "nav_doc",
+    "prepare_docs",
     "render_docs",
     "resource_docs",
     "response_example_json",

@@ -58,6 +58,18 @@ from .words import (
 STATIC = "_static"
 
 
+def prepare_docs(api: API) -> None:
+    """Build what every part of the site is rendered from (the pages' views), so that
+    processes forked after this share it instead of each building it again."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        _built(api)
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def render_docs(api: API, part: str | None = None) -> dict[str, str]:
     """Every docs file, keyed by path under ``docs/``; or those of one of :data:`PARTS`
     (together, the parts are every file), so two processes can share the site."""
@@ -68,9 +80,10 @@ def render_docs(api: API, part: str | None = None) -> dict[str, str]:
     gc.disable()
     try:
         if part is None:
-            return _render_docs(api, tuple(LANGS), shared=True)
+            return _render_docs(_Built(api), tuple(LANGS), shared=True)
         langs, shared = PARTS[part]
-        return _render_docs(api, tuple(x for x in LANGS if x.key in langs), shared=shared)
+        chosen = tuple(x for x in LANGS if x.key in langs)
+        return _render_docs(_built(api), chosen, shared=shared)
     finally:
         if collecting:
             gc.enable()
@@ -114,9 +127,38 @@ class _SharedMarkdown:
         return text
 
 
-def _render_docs(api: API, langs: tuple[Lang, ...], *, shared: bool) -> dict[str, str]:
-    site = site_docs(api)
-    hl = Highlighter()
+class _Built:
+    """What every part of the site is rendered from: the pages' views and the caches of
+    what the parts share (field lists, highlighted code). A process that renders both
+    parts (the forked one, usually) builds them once, not once per part."""
+
+    def __init__(self, api: API) -> None:
+        self.api = api
+        self.site = site_docs(api)
+        self.highlight = Highlighter()
+        self.markdown_fields = _SharedMarkdown()
+        self.html_fields = _SharedFields()
+
+
+#: The last API whose site was rendered in parts in this process (or prepared before
+#: a fork) and what was built from it, for the other part. The model is frozen, so
+#: what was built from it stays right for as long as it lives.
+_LAST: list[_Built] = []
+
+
+def _built(api: API) -> _Built:
+    """What ``api``'s parts are rendered from: built on the first part, reused after."""
+    if _LAST and _LAST[0].api is api:
+        return _LAST[0]
+    built = _Built(api)
+    _LAST[:] = [built]
+    return built
+
+
+def _render_docs(built: _Built, langs: tuple[Lang, ...], *, shared: bool) -> dict[str, str]:
+    api = built.api
+    site = built.site
+    hl = built.highlight
     pages = [page for group in site.groups for page in group.pages]
     ctx: dict[str, Any] = {
         "api": api,
@@ -124,8 +166,8 @@ def _render_docs(api: API, langs: tuple[Lang, ...], *, shared: bool) -> dict[str
         "types_anchor": TYPES_ANCHOR,
         "auth": _auth(api),
         "langs": LANGS,
-        "markdown_fields": _SharedMarkdown(),
-        "html_fields": _SharedFields(),
+        "markdown_fields": built.markdown_fields,
+        "html_fields": built.html_fields,
         "highlight": hl,
         "static": STATIC,
     }
