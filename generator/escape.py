@@ -222,7 +222,10 @@ _UNSAFE_LINK = re.compile(r"\]\(\s*(?=" + _UNSAFE_SCHEME + ")", re.I)
 #: A link reference definition (``[x]: javascript:...``) with such a destination.
 _UNSAFE_DEFINITION = re.compile(r"^(\s{0,3})\[(?=[^\]]*\]:\s*(?:" + _UNSAFE_SCHEME + "))", re.I)
 _FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})")
-_ATX_HEADING = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)")
+#: An ATX heading, also inside list items and block quotes (``- # x``, ``> # x``).
+_ATX_HEADING = re.compile(
+    r"^((?:[ \t]{0,3}(?:>[ \t]?|[*+-][ \t]+|\d{1,9}[.)][ \t]+))*[ \t]{0,3})(#{1,6})(?=[ \t]|$)"
+)
 #: ``===`` or ``---`` under a line of text would turn that line into a heading.
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 

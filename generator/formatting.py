@@ -409,9 +409,14 @@ def _blank_in_brackets(text: str) -> list[int]:
     out = []
     for at in _find_all(text, ("\n\n",)):
         line_start = text.rfind("\n", 0, at) + 1
-        if text[at - 1 : at] in (",", "(", "[", "{") or text[line_start:at].lstrip(" ").startswith(
-            "@"
-        ):
+        # Comment lines between an item and the blank line keep it inside the brackets.
+        code_end = at
+        while line_start > 0 and text[line_start:code_end].lstrip(" ").startswith("#"):
+            code_end = line_start - 1
+            line_start = text.rfind("\n", 0, code_end) + 1
+        if text[code_end - 1 : code_end] in (",", "(", "[", "{") or text[
+            line_start:code_end
+        ].lstrip(" ").startswith("@"):
             out.append(at)
         elif _INSIDE_BRACKETS.match(text, at + 2):
             out.append(at)
@@ -498,12 +503,16 @@ def _def_spaced(text: str, at: int) -> bool:
     decorator or after a comment, fewer after a stub)."""
     blank, previous = _previous_line(text, at)
     previous = previous.strip()
-    if not previous or previous.startswith(("@", "#")):
+    wanted = 1 if text[at] == " " else 2
+    if previous.startswith("#"):
+        # A comment right above belongs to the def; one set apart by blank lines
+        # does not, and the def gets black's count of blank lines after it.
+        return blank in (0, wanted)
+    if not previous or previous.startswith("@"):
         return True
     if previous.endswith(":"):
         # First in a block: as it is after ``class``/``def``, one blank line after ``if``...
         return blank <= 1 if previous.startswith(_DEF_STARTS + (") -> ",)) else blank == 1
-    wanted = 1 if text[at] == " " else 2
     # Black lets stubs (``def f(): ...``, overloads) follow each other closely.
     return blank == wanted or (previous.endswith(": ...") and blank < wanted)
 

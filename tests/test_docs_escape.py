@@ -9,6 +9,7 @@ from __future__ import annotations
 import shlex
 import subprocess
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -86,6 +87,14 @@ def test_md_block_keeps_formatting_but_not_html_or_script_links(text: str):
         )
     # Whatever the text, the page's next heading is still a heading.
     assert [h.text() for h in doc.find_all(lambda n: n.tag == "h1")] == ["after"]
+
+
+@pytest.mark.parametrize("text", ["*\t#", "- # x", "1. ## z", "+ - # nested"])
+def test_a_heading_inside_a_list_item_is_demoted(text: str):
+    """Found by the property test above: ``*\t#`` made an empty h1 in a list item."""
+    rendered = RENDERER.render(escape.md_block(text) + "\n\n# after")
+    h1 = [h.text() for h in parse_html(rendered).find_all(lambda n: n.tag == "h1")]
+    assert h1 == ["after"]
 
 
 @SETTINGS
