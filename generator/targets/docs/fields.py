@@ -13,7 +13,6 @@ from ...model import (
     ModelRef,
     Operation,
     Parameter,
-    Primitive,
     TypeExpr,
     UnionType,
 )
@@ -43,33 +42,6 @@ def _cli_params(op: Operation) -> list[Parameter]:
     """The parameters the CLI takes as flags (a whole body is one ``--body`` flag)."""
     whole = op.body is not None and not op.body.flattened
     return [p for p in op.parameters if not (whole and p.location == "body")]
-
-
-def _param_docs(fields: _Fields, op: Operation) -> list[FieldDoc]:
-    docs = [
-        fields.field(
-            f"--{p.cli_flag}",
-            p.type,
-            optional=not p.required,
-            description=p.description,
-            request=True,
-            extra=_notes(p.default, p.deprecated),
-        )
-        for p in _cli_params(op)
-    ]
-    body = op.body
-    if body is not None and not body.flattened:
-        expr = body.type if body.type is not None else Primitive("string")
-        docs.append(
-            fields.field(
-                f"--{body.cli_flag}",
-                expr,
-                optional=not body.required,
-                description=body.description or f"The request body ({body.content_type}).",
-                request=True,
-            )
-        )
-    return docs
 
 
 def _documented_types(op: Operation) -> list[TypeExpr]:
